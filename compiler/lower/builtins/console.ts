@@ -1,0 +1,42 @@
+import { ts } from "ts-morph";
+import { diagnostics } from "../../diagnostics/codes.ts";
+import * as sh from "../../sh/ast.ts";
+import type { LowerContext } from "../context.ts";
+import { lowered, stringVal, type Lowered } from "../values.ts";
+import type { Builtins } from "./builtin.ts";
+
+/** console.log / console.error: one line of the space-joined values, as Node prints them. */
+function print(call: ts.CallExpression, ctx: LowerContext, fd: 1 | 2): Lowered {
+  const args = call.arguments;
+  const first = args[0];
+  if (args.length >= 2 && first && ctx.shTypeOf(first)?.kind === "string") {
+    const literal = ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first);
+    if (!literal || first.text.includes("%")) ctx.fail(diagnostics.formatString(first));
+  }
+  const texts = args.map((arg) => {
+    if (ts.isSpreadElement(arg)) return ctx.fail(diagnostics.spread(arg));
+    const text = ctx.toWord(ctx.expr(arg), arg);
+    return lowered(stringVal(text.word), text.pre);
+  });
+  const { pre, vals } = ctx.sequence(texts);
+  const parts: sh.WordPart[] = [];
+  vals.forEach((v, i) => {
+    if (i > 0) parts.push(sh.lit(" "));
+    parts.push(...(v as { word: sh.Word }).word.parts);
+  });
+  const line = sh.command(ctx.useHelper("__println"), sh.word(...parts));
+  line.origin = ctx.origin(call);
+  if (fd === 2) line.redirects.push({ fd: 1, op: ">&", target: sh.word("2") });
+  return lowered({ kind: "void" }, [...pre, line]);
+}
+
+export const consoleBuiltins: Builtins = {
+  "Console.log": (call, ctx) => print(call, ctx, 1),
+  "Console.error": (call, ctx) => print(call, ctx, 2),
+  "Process.exit": (call, ctx) => {
+    const code = call.arguments[0];
+    if (!code) return lowered({ kind: "void" }, [sh.command("exit", "0")]);
+    const text = ctx.toWord(ctx.expr(code), code);
+    return lowered({ kind: "void" }, [...text.pre, sh.command("exit", text.word)]);
+  },
+};

@@ -1,0 +1,81 @@
+import { ts } from "ts-morph";
+import * as sh from "../../sh/ast.ts";
+import type { Word } from "../../sh/ast.ts";
+import type { LowerContext } from "../context.ts";
+import { lowered, stringVal, type Lowered } from "../values.ts";
+import type { Builtins } from "./builtin.ts";
+
+/** String and array methods: each a call to its runtime helper, arguments evaluated in order. */
+
+/** Receiver and arguments as words, evaluated left to right. */
+function operands(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression): { pre: sh.Command[]; words: Word[] } {
+  const items = [receiver, ...call.arguments].map((e) => {
+    const value = ctx.expr(e);
+    if (value.val.kind === "array") return value;
+    const text = ctx.toWord(value, e);
+    return lowered(stringVal(text.word), text.pre);
+  });
+  const { pre, vals } = ctx.sequence(items);
+  return { pre, words: vals.map((v) => (v as { word: Word }).word) };
+}
+
+type ResultKind = Parameters<LowerContext["callHelper"]>[2];
+
+/** A method lowered to `helper receiver args…`. */
+const viaHelper =
+  (helper: string, kind: ResultKind) =>
+  (call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered => {
+    const { pre, words } = operands(call, ctx, receiver!);
+    const result = ctx.callHelper(helper, words, kind);
+    return lowered(result.val, [...pre, ...result.pre]);
+  };
+
+/** A replacement string can hold JS's `$&`-style patterns unless it is a literal without `$`. */
+const replacing =
+  (plain: string, expanding: string) =>
+  (call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered => {
+    const replacement = call.arguments[1]!;
+    const literal = ts.isStringLiteral(replacement) || ts.isNoSubstitutionTemplateLiteral(replacement);
+    const helper = literal && !replacement.text.includes("$") ? plain : expanding;
+    return viaHelper(helper, "string")(call, ctx, receiver);
+  };
+
+export const stringBuiltins: Builtins = {
+  "String.startsWith": viaHelper("__startswith", "boolean"),
+  "String.endsWith": viaHelper("__endswith", "boolean"),
+  "String.includes": viaHelper("__includes", "boolean"),
+  "String.indexOf": viaHelper("__indexof", "number"),
+  "String.slice": (call, ctx, receiver) =>
+    call.arguments.length === 0 ? ctx.expr(receiver!) : viaHelper("__slice", "string")(call, ctx, receiver),
+  "String.substring": viaHelper("__substring", "string"),
+  "String.split": viaHelper("__split", "array"),
+  "String.trim": viaHelper("__trim", "string"),
+  "String.trimStart": viaHelper("__trimstart", "string"),
+  "String.trimEnd": viaHelper("__trimend", "string"),
+  "String.replace": replacing("__replace", "__replacex"),
+  "String.replaceAll": replacing("__replaceall", "__replaceallx"),
+  "String.repeat": viaHelper("__repeat", "string"),
+};
+
+function push(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered {
+  const { pre, words } = operands(call, ctx, receiver!);
+  const [array, ...items] = words;
+  const commands = items.map((item) => sh.command(ctx.useHelper("__apush"), array!, item));
+  if (commands.length === 0) return ctx.callHelper("__alen", [array!], "number");
+  return lowered({ kind: "number", arith: sh.arithVar("__r") }, [...pre, ...commands]);
+}
+
+function join(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered {
+  const { pre, words } = operands(call, ctx, receiver!);
+  if (words.length === 1) words.push(sh.word(","));
+  const result = ctx.callHelper("__ajoin", words, "string");
+  return lowered(result.val, [...pre, ...result.pre]);
+}
+
+export const arrayBuiltins: Builtins = {
+  "Array.push": push,
+  "Array.join": join,
+  "ReadonlyArray.join": join,
+  "Array.includes": viaHelper("__aincludes", "boolean"),
+  "ReadonlyArray.includes": viaHelper("__aincludes", "boolean"),
+};

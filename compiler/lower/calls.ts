@@ -1,0 +1,52 @@
+import { ts } from "ts-morph";
+import { diagnostics } from "../diagnostics/codes.ts";
+import type { Builtins } from "./builtins/builtin.ts";
+import { consoleBuiltins } from "./builtins/console.ts";
+import { conversionBuiltins } from "./builtins/conversions.ts";
+import { mathBuiltins } from "./builtins/math.ts";
+import { arrayBuiltins, stringBuiltins } from "./builtins/methods.ts";
+import type { LowerContext } from "./context.ts";
+import { calleeFunction, lowerUserCall } from "./functions.ts";
+import type { ExpressionVisitors } from "./visitor.ts";
+import type { Lowered } from "./values.ts";
+
+const builtins: Builtins = {
+  ...consoleBuiltins,
+  ...mathBuiltins,
+  ...conversionBuiltins,
+  ...stringBuiltins,
+  ...arrayBuiltins,
+};
+
+/**
+ * The lib declaration a call resolves to, as a builtins key. Calls are recognised by the
+ * declaration they resolve to, never by their spelling, so a user function named `log`
+ * is just a user function.
+ */
+function builtinKey(call: ts.CallExpression, ctx: LowerContext): string | undefined {
+  const decl = ctx.checker.getResolvedSignature(call)?.getDeclaration();
+  if (!decl || !ctx.isLibFile(decl.getSourceFile())) return undefined;
+  const owner = decl.parent;
+  if (ts.isMethodSignature(decl) && ts.isInterfaceDeclaration(owner)) return `${owner.name.text}.${decl.name.getText()}`;
+  if (ts.isCallSignatureDeclaration(decl) && ts.isInterfaceDeclaration(owner)) return `${owner.name.text}()`;
+  if (ts.isFunctionDeclaration(decl) && decl.name) return decl.name.text;
+  return undefined;
+}
+
+function lowerCall(call: ts.CallExpression, ctx: LowerContext): Lowered {
+  if (call.questionDotToken) return ctx.fail(diagnostics.unsupportedSyntax(call, "Optional chaining"));
+  const key = builtinKey(call, ctx);
+  if (key) {
+    const lower = builtins[key];
+    if (!lower) return ctx.fail(diagnostics.unsupportedMember(call.expression, call.expression.getText()));
+    const receiver = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
+    return lower(call, ctx, receiver);
+  }
+  const info = calleeFunction(call.expression, ctx);
+  if (!info) return ctx.fail(diagnostics.unsupportedSyntax(call.expression, "Calling this expression"));
+  return lowerUserCall(info, call, ctx);
+}
+
+export const callVisitors: ExpressionVisitors = {
+  [ts.SyntaxKind.CallExpression]: (node, ctx) => lowerCall(node as ts.CallExpression, ctx),
+};

@@ -1,0 +1,318 @@
+import { ts } from "ts-morph";
+import { diagnostics } from "../diagnostics/codes.ts";
+import { unsupportedNode } from "./unsupported.ts";
+import type { Visitors } from "./visitor.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import * as sh from "../sh/ast.ts";
+import type { Command, Origin, Word } from "../sh/ast.ts";
+import { NameAllocator } from "./names.ts";
+import { classifyType, type RecordField, type Scalar, type ShType } from "./types.ts";
+import { arithWord, boolVar, dependsOnState, hasEffect, lowered, readVar, type Lowered, type Val } from "./values.ts";
+
+/** Thrown to abandon lowering a construct after its diagnostic has been recorded. */
+export class LoweringAbort extends Error {}
+
+export interface FunctionInfo {
+  shName: string;
+  node: ts.FunctionLikeDeclaration;
+  params: ParamInfo[];
+  returnType: ShType;
+  /** Filled while the body is lowered. */
+  scope?: FunctionScope;
+  definition?: sh.FunctionDef;
+}
+
+export interface ParamInfo {
+  declaration: ts.ParameterDeclaration;
+  type: ShType;
+  /** Passed tagged (`v…` when set, empty when undefined), because it may be undefined. */
+  tagged: boolean;
+}
+
+export interface FunctionScope {
+  info: FunctionInfo;
+  /** Every variable the function's body assigns, for `local` if it turns out recursive. */
+  locals: Set<string>;
+  calls: Set<FunctionInfo>;
+}
+
+export type Binding =
+  | { kind: "var"; name: string; type: ShType; scope: FunctionScope | undefined }
+  | { kind: "record"; fields: Map<string, { name: string; type: RecordField["type"] }>; scope: FunctionScope | undefined }
+  | { kind: "function"; info: FunctionInfo };
+
+/** A loop or switch that `break`/`continue` can target, with the sh loop depth inside it. */
+export interface JumpTarget {
+  kind: "loop" | "switch";
+  /** Number of sh loops enclosing the target's body (a simple `case` adds none). */
+  shDepth: number;
+  /** For a switch lowered to a plain `case`: breaks are dropped as clause ends. */
+  plainCase?: boolean;
+}
+
+export class LowerContext {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly names = new NameAllocator();
+  readonly helpers = new Set<string>();
+  readonly temps = new Set<string>();
+  readonly bindings = new Map<ts.Symbol, Binding>();
+  readonly functions: FunctionInfo[] = [];
+  scope: FunctionScope | undefined;
+  jumpTargets: JumpTarget[] = [];
+  shLoopDepth = 0;
+
+  constructor(
+    readonly checker: ts.TypeChecker,
+    private readonly visitors: Visitors,
+    private readonly libFileName: string,
+  ) {}
+
+  /** Whether a declaration comes from initsh's ambient lib (builtins are recognised by that). */
+  isLibFile(file: ts.SourceFile): boolean {
+    return file.fileName === this.libFileName;
+  }
+
+  // --- Dispatch ------------------------------------------------------------------------------
+
+  /** Lowers an expression through the visitor registered for its syntax kind. */
+  expr(node: ts.Expression): Lowered {
+    const visit = this.visitors.expressions[node.kind];
+    if (!visit) return this.fail(unsupportedNode(node));
+    return visit(node, this);
+  }
+
+  /** Lowers a statement; a statement that fails to lower leaves its diagnostic and no commands. */
+  stmt(node: ts.Statement): Command[] {
+    const visit = this.visitors.statements[node.kind];
+    try {
+      if (!visit) return this.fail(unsupportedNode(node));
+      return visit(node, this);
+    } catch (error) {
+      if (error instanceof LoweringAbort) return [];
+      throw error;
+    }
+  }
+
+  stmts(nodes: readonly ts.Statement[]): Command[] {
+    return nodes.flatMap((n) => this.stmt(n));
+  }
+
+  // --- Diagnostics ---------------------------------------------------------------------------
+
+  /** Records a diagnostic and abandons the construct being lowered. */
+  fail(diagnostic: Diagnostic): never {
+    this.diagnostics.push(diagnostic);
+    throw new LoweringAbort();
+  }
+
+  origin(node: ts.Node): Origin {
+    const source = node.getSourceFile();
+    return { file: source.fileName, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 };
+  }
+
+  // --- Types and names -----------------------------------------------------------------------
+
+  typeOf(node: ts.Node): ts.Type {
+    return this.checker.getTypeAtLocation(node);
+  }
+
+  /** The sh representation of a node's type; undefined when it has none. */
+  shTypeOf(node: ts.Node): ShType | undefined {
+    return classifyType(this.typeOf(node), this.checker);
+  }
+
+  symbolOf(node: ts.Node): ts.Symbol | undefined {
+    const symbol = this.checker.getSymbolAtLocation(node);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) return this.checker.getAliasedSymbol(symbol);
+    return symbol;
+  }
+
+  /** A variable for a TypeScript binding, declared local to the current function. */
+  newVariable(base: string): string {
+    const name = this.names.variable(base);
+    this.scope?.locals.add(name);
+    return name;
+  }
+
+  newTemp(): string {
+    const name = this.names.temp();
+    this.temps.add(name);
+    this.scope?.locals.add(name);
+    return name;
+  }
+
+  useHelper(name: string): string {
+    this.helpers.add(name);
+    return name;
+  }
+
+  /** `helper args…` followed by reading its result register as a value of `kind`. */
+  callHelper(name: string, args: Word[], kind: Scalar | "array" | "optional-string"): Lowered {
+    const call = sh.command(this.useHelper(name), ...args);
+    if (kind === "array") return lowered({ kind: "array", word: sh.word(sh.param("__r")) }, [call]);
+    if (kind === "optional-string") return lowered({ kind: "optional", name: "__r", inner: "string" }, [call]);
+    if (kind === "boolean") return lowered({ kind: "boolean", cond: call, effect: true });
+    return lowered(readVar("__r", kind), [call]);
+  }
+
+  // --- Conversions ---------------------------------------------------------------------------
+
+  /** The value as text, as JavaScript's String() would show it. */
+  toWord(l: Lowered, node: ts.Node): Lowered<Val> & { word: Word } {
+    const v = l.val;
+    switch (v.kind) {
+      case "string":
+        return { ...l, word: v.word };
+      case "number":
+        return { ...l, word: arithWord(v.arith) };
+      case "boolean": {
+        if (v.word) return { ...l, word: v.word };
+        const stored = this.freeze(l);
+        return { ...stored, word: (stored.val as { word: Word }).word };
+      }
+      case "optional":
+        return { ...l, word: sh.word(sh.param(v.name, { kind: "default", colon: false, word: sh.word("undefined") })) };
+      case "undefined":
+        return { ...l, word: sh.word("undefined") };
+      default:
+        return this.fail(diagnosticsUnprintable(node));
+    }
+  }
+
+  /** The value as a condition, with JavaScript truthiness. */
+  toCond(l: Lowered): { pre: Command[]; cond: Command } {
+    const v = l.val;
+    const cond = ((): Command => {
+      switch (v.kind) {
+        case "string":
+          return sh.test("-n", v.word);
+        case "number":
+          return sh.test(arithWord(v.arith), "-ne", "0");
+        case "boolean":
+          return v.cond;
+        case "optional":
+          if (v.inner === "string") return sh.test("-n", sh.word(sh.param(v.name)));
+          if (v.inner === "number") {
+            return sh.test(sh.word(sh.param(v.name, { kind: "default", colon: true, word: sh.word("0") })), "-ne", "0");
+          }
+          return sh.test(sh.word(sh.param(v.name)), "=", "true");
+        case "undefined":
+        case "void":
+          return sh.falseCommand();
+        case "array":
+        case "record":
+          return sh.trueCommand();
+      }
+    })();
+    return { pre: l.pre, cond };
+  }
+
+  /** Commands that store the value into variable `name` (unset for undefined). */
+  store(name: string, l: Lowered, origin?: Origin): Command[] {
+    const v = l.val;
+    const assign = (w: Word) => sh.assign(name, w, origin);
+    switch (v.kind) {
+      case "string":
+      case "array":
+        return [...l.pre, assign(v.word)];
+      case "number":
+        return [...l.pre, assign(arithWord(v.arith))];
+      case "boolean":
+        if (v.word) return [...l.pre, assign(v.word)];
+        return [...l.pre, sh.ifThen([v.cond], [assign(sh.word("true"))], [assign(sh.word("false"))])];
+      case "optional":
+        if (v.name === name) return l.pre;
+        return [
+          ...l.pre,
+          sh.ifThen(
+            [sh.test(sh.word(sh.param(v.name, { kind: "alternative", colon: false, word: sh.word("set") })))],
+            [assign(sh.word(sh.param(v.name)))],
+            [sh.command("unset", name)],
+          ),
+        ];
+      case "undefined":
+        return [...l.pre, sh.command("unset", name)];
+      case "void":
+      case "record":
+        throw new Error(`internal: cannot store a ${v.kind} in one variable`);
+    }
+  }
+
+  /** Stores the value in a fresh temporary, so later effects cannot change it. */
+  freeze(l: Lowered): Lowered {
+    const v = l.val;
+    if (v.kind === "record") {
+      const pre = [...l.pre];
+      const fields = new Map<string, Val>();
+      for (const [field, fv] of v.fields) {
+        const frozen = this.freeze(lowered(fv));
+        pre.push(...frozen.pre);
+        fields.set(field, frozen.val);
+      }
+      return lowered({ kind: "record", fields }, pre);
+    }
+    if (v.kind === "undefined" || v.kind === "void") return l;
+    const temp = this.newTemp();
+    const pre = this.store(temp, l);
+    switch (v.kind) {
+      case "string":
+        return lowered({ kind: "string", word: sh.word(sh.param(temp)) }, pre);
+      case "array":
+        return lowered({ kind: "array", word: sh.word(sh.param(temp)) }, pre);
+      case "number":
+        return lowered(readVar(temp, "number"), pre);
+      case "boolean":
+        return lowered(boolVar(temp), pre);
+      case "optional":
+        return lowered({ kind: "optional", name: temp, inner: v.inner }, pre);
+    }
+  }
+
+  /**
+   * Evaluates operands left to right as JavaScript does: when a later operand runs commands,
+   * every earlier value that reads a variable is frozen first.
+   */
+  sequence(items: Lowered[]): { pre: Command[]; vals: Val[] } {
+    const out: Lowered[] = [];
+    let laterEffects = false;
+    for (let i = items.length - 1; i >= 0; i--) {
+      let item = items[i]!;
+      const needsFreeze =
+        laterEffects && (dependsOnState(item.val, this.temps) || (item.val.kind === "boolean" && !!item.val.effect));
+      if (needsFreeze) item = this.freeze(item);
+      else if (item.val.kind === "boolean" && item.val.effect && i < items.length - 1) item = this.freeze(item);
+      out.unshift(item);
+      laterEffects ||= hasEffect(items[i]!);
+    }
+    return { pre: out.flatMap((l) => l.pre), vals: out.map((l) => l.val) };
+  }
+
+  /** Reads a binding as a value of the type it has at `node` (narrowing included). */
+  readBinding(binding: Binding, node: ts.Node): Val {
+    if (binding.kind === "record") {
+      return {
+        kind: "record",
+        fields: new Map(
+          [...binding.fields].map(([field, f]) => [
+            field,
+            f.type.optional ? { kind: "optional", name: f.name, inner: f.type.kind } : readVar(f.name, f.type.kind),
+          ]),
+        ),
+      };
+    }
+    if (binding.kind === "function") throw new Error("internal: function read as a value");
+    const type = binding.type;
+    if (type.kind === "array") return { kind: "array", word: sh.word(sh.param(binding.name)) };
+    if (type.kind !== "string" && type.kind !== "number" && type.kind !== "boolean") {
+      throw new Error(`internal: variable of type ${type.kind}`);
+    }
+    const here = this.shTypeOf(node);
+    const optionalHere = here && here.kind !== "undefined" ? "optional" in here && here.optional : true;
+    if (here?.kind === "undefined") return { kind: "undefined" };
+    if (type.optional && optionalHere) return { kind: "optional", name: binding.name, inner: type.kind };
+    return readVar(binding.name, type.kind);
+  }
+}
+
+const diagnosticsUnprintable = (node: ts.Node) =>
+  diagnostics.unsupportedMember(node, "Converting an array or record to text (join an array, or print the fields)");

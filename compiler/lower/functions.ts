@@ -1,0 +1,250 @@
+import { ts } from "ts-morph";
+import { diagnostics } from "../diagnostics/codes.ts";
+import * as sh from "../sh/ast.ts";
+import type { Command, Word } from "../sh/ast.ts";
+import { LoweringAbort, type FunctionInfo, type LowerContext, type ParamInfo } from "./context.ts";
+import { classifyType, isScalar, type ShType } from "./types.ts";
+import { lowered, readVar, type Lowered, type Val } from "./values.ts";
+import type { StatementVisitors } from "./visitor.ts";
+
+/**
+ * Functions become sh functions. Arguments are positional; a parameter that may be
+ * undefined is passed tagged (`v` + value when set, empty when undefined) so unset stays
+ * distinct from "". Results go to the register `__r` (`__r_<field>` for records); a boolean
+ * result is the exit status. No `$(…)`: it would fork and lose the callee's effects.
+ */
+
+/** The function a declaration defines, registered on first sight (calls may come first). */
+export function functionInfo(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): FunctionInfo {
+  const symbol = declarationSymbol(decl, ctx);
+  const existing = symbol && ctx.bindings.get(symbol);
+  if (existing?.kind === "function") return existing.info;
+  if (decl.asteriskToken) ctx.fail(diagnostics.generators(decl));
+  if (decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) ctx.fail(diagnostics.asyncCode(decl));
+  const signature = ctx.checker.getSignatureFromDeclaration(decl)!;
+  const returnType = classifyType(signature.getReturnType(), ctx.checker);
+  if (!returnType || (returnType.kind === "record" && returnType.fields.length === 0)) {
+    ctx.fail(diagnostics.unrepresentableType(decl.name ?? decl, ctx.checker.typeToString(signature.getReturnType())));
+  }
+  const params: ParamInfo[] = decl.parameters.map((p) => {
+    if (p.dotDotDotToken) ctx.fail(diagnostics.spread(p));
+    if (!ts.isIdentifier(p.name)) ctx.fail(diagnostics.destructuring(p.name));
+    const type = classifyType(ctx.checker.getTypeAtLocation(p), ctx.checker);
+    if (!type || type.kind === "void" || type.kind === "never" || type.kind === "undefined") {
+      return ctx.fail(diagnostics.unrepresentableType(p, ctx.checker.typeToString(ctx.checker.getTypeAtLocation(p))));
+    }
+    const tagged = !!p.questionToken || !!p.initializer || (isScalar(type) && type.optional);
+    return { declaration: p, type, tagged };
+  });
+  const base = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : ts.isVariableDeclaration(decl.parent) && ts.isIdentifier(decl.parent.name) ? decl.parent.name.text : "fn";
+  const info: FunctionInfo = { shName: ctx.names.function(base), node: decl, params, returnType: returnType! };
+  if (symbol) ctx.bindings.set(symbol, { kind: "function", info });
+  return info;
+}
+
+function declarationSymbol(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): ts.Symbol | undefined {
+  if (decl.name) return ctx.symbolOf(decl.name);
+  if (ts.isVariableDeclaration(decl.parent)) return ctx.symbolOf(decl.parent.name);
+  return undefined;
+}
+
+/** The function a callee expression names, if it is a user function. */
+export function calleeFunction(callee: ts.Expression, ctx: LowerContext): FunctionInfo | undefined {
+  const symbol = ctx.symbolOf(callee);
+  if (!symbol) return undefined;
+  const binding = ctx.bindings.get(symbol);
+  if (binding?.kind === "function") return binding.info;
+  const decl = symbol.valueDeclaration;
+  if (decl && ts.isFunctionDeclaration(decl)) return functionInfo(decl, ctx);
+  if (decl && ts.isVariableDeclaration(decl) && decl.initializer && isFunctionValue(decl.initializer)) {
+    return functionInfo(decl.initializer, ctx);
+  }
+  return undefined;
+}
+
+export const isFunctionValue = (e: ts.Expression): e is ts.ArrowFunction | ts.FunctionExpression =>
+  ts.isArrowFunction(e) || ts.isFunctionExpression(e);
+
+/** Lowers a function's body into its sh definition, with its own scope and jump targets. */
+export function defineFunction(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): Command[] {
+  const info = functionInfo(decl, ctx);
+  if (info.definition) return [];
+  const saved = { scope: ctx.scope, jumps: ctx.jumpTargets, depth: ctx.shLoopDepth };
+  ctx.scope = { info, locals: new Set(), calls: new Set() };
+  ctx.jumpTargets = [];
+  ctx.shLoopDepth = 0;
+  info.scope = ctx.scope;
+  try {
+    const body: Command[] = [];
+    let position = 1;
+    for (const param of info.params) {
+      for (const [name, , tagged, initializer] of paramSlots(param, ctx)) {
+        body.push(...receiveParam(name, position++, tagged, initializer, ctx));
+      }
+    }
+    if (decl.body && ts.isBlock(decl.body)) body.push(...ctx.stmts(decl.body.statements));
+    else if (decl.body) body.push(...returnValue(decl.body as ts.Expression, ctx));
+    info.definition = { kind: "function", name: info.shName, body, origin: ctx.origin(decl) };
+    ctx.functions.push(info);
+  } catch (error) {
+    if (!(error instanceof LoweringAbort)) throw error;
+  } finally {
+    ctx.scope = saved.scope;
+    ctx.jumpTargets = saved.jumps;
+    ctx.shLoopDepth = saved.depth;
+  }
+  return [];
+}
+
+/** Binds a parameter's variables; a record parameter takes one slot per field. */
+type Slot = [name: string, type: ShType, tagged: boolean, initializer?: ts.Expression];
+function paramSlots(param: ParamInfo, ctx: LowerContext): Slot[] {
+  const decl = param.declaration;
+  const symbol = ctx.symbolOf(decl.name)!;
+  const base = (decl.name as ts.Identifier).text;
+  if (param.type.kind === "record") {
+    const fields = new Map(param.type.fields.map((f) => [f.name, { name: ctx.newVariable(`${base}_${f.name}`), type: f.type }]));
+    ctx.bindings.set(symbol, { kind: "record", fields, scope: ctx.scope });
+    return [...fields.values()].map((f): Slot => [f.name, f.type, f.type.optional]);
+  }
+  const name = ctx.newVariable(base);
+  ctx.bindings.set(symbol, { kind: "var", name, type: param.type, scope: ctx.scope });
+  return [[name, param.type, param.tagged, decl.initializer]];
+}
+
+function receiveParam(name: string, position: number, tagged: boolean, initializer: ts.Expression | undefined, ctx: LowerContext): Command[] {
+  const arg = sh.word(sh.param(String(position)));
+  if (!tagged) return [sh.assign(name, arg)];
+  // Copy first: posh mishandles pattern operators on positional parameters.
+  const whenUndefined = initializer ? ctx.store(name, ctx.expr(initializer)) : [sh.command("unset", name)];
+  return [
+    sh.assign(name, arg),
+    sh.ifThen(
+      [sh.test("-n", sh.word(sh.param(name)))],
+      [sh.assign(name, sh.word(sh.param(name, { kind: "strip", op: "#", pattern: { parts: [sh.lit("v")] } })))],
+      whenUndefined,
+    ),
+  ];
+}
+
+/** The argument words for a call: one per scalar or array parameter, one per record field. */
+function argumentWords(info: FunctionInfo, call: ts.CallExpression, ctx: LowerContext): { pre: Command[]; words: Word[] } {
+  const items: Lowered[] = [];
+  const tags: boolean[] = [];
+  info.params.forEach((param, i) => {
+    const arg = call.arguments[i];
+    if (arg && ts.isSpreadElement(arg)) ctx.fail(diagnostics.spread(arg));
+    const value: Lowered = arg ? ctx.expr(arg) : lowered({ kind: "undefined" });
+    if (param.type.kind === "record") {
+      if (value.val.kind !== "record") throw new Error("internal: record argument without record value");
+      const fields = value.val.fields;
+      items.push({ pre: value.pre, val: fields.get(param.type.fields[0]!.name) ?? { kind: "undefined" } });
+      tags.push(param.type.fields[0]!.type.optional);
+      for (const f of param.type.fields.slice(1)) {
+        items.push(lowered(fields.get(f.name) ?? { kind: "undefined" }));
+        tags.push(f.type.optional);
+      }
+      return;
+    }
+    items.push(value);
+    tags.push(param.tagged);
+  });
+  const { pre, vals } = ctx.sequence(items);
+  const words = vals.map((v, i) => (tags[i] ? taggedWord(v, call, ctx, pre) : plainWord(v, call, ctx, pre)));
+  return { pre, words };
+}
+
+function plainWord(v: Val, node: ts.Node, ctx: LowerContext, pre: Command[]): Word {
+  if (v.kind === "array") return v.word;
+  const text = ctx.toWord(lowered(v), node);
+  pre.push(...text.pre);
+  return text.word;
+}
+
+function taggedWord(v: Val, node: ts.Node, ctx: LowerContext, pre: Command[]): Word {
+  if (v.kind === "undefined") return sh.word("");
+  if (v.kind === "optional") {
+    return sh.word(sh.param(v.name, { kind: "alternative", colon: false, word: sh.word("v", sh.param(v.name)) }));
+  }
+  return sh.word("v", ...plainWord(v, node, ctx, pre).parts);
+}
+
+/** A call to a user function, its result read from the return register. */
+export function lowerUserCall(info: FunctionInfo, call: ts.CallExpression, ctx: LowerContext): Lowered {
+  ctx.scope?.calls.add(info);
+  const { pre, words } = argumentWords(info, call, ctx);
+  const invoke = sh.command(info.shName, ...words);
+  invoke.origin = ctx.origin(call);
+  return resultOf(info.returnType, invoke, pre);
+}
+
+function resultOf(type: ShType, invoke: sh.Simple, pre: Command[]): Lowered {
+  switch (type.kind) {
+    case "boolean":
+      if (!type.optional) return lowered({ kind: "boolean", cond: pre.length ? sh.group([...pre, invoke]) : invoke, effect: true });
+      return lowered({ kind: "optional", name: "__r", inner: "boolean" }, [...pre, invoke]);
+    case "string":
+    case "number":
+      return lowered(type.optional ? { kind: "optional", name: "__r", inner: type.kind } : readVar("__r", type.kind), [...pre, invoke]);
+    case "array":
+      return lowered({ kind: "array", word: sh.word(sh.param("__r")) }, [...pre, invoke]);
+    case "record":
+      return lowered(
+        {
+          kind: "record",
+          fields: new Map(
+            type.fields.map((f) => {
+              const register = returnRegister(f.name);
+              const val: Val = f.type.optional ? { kind: "optional", name: register, inner: f.type.kind } : readVar(register, f.type.kind);
+              return [f.name, val];
+            }),
+          ),
+        },
+        [...pre, invoke],
+      );
+    case "undefined":
+      return lowered({ kind: "undefined" }, [...pre, invoke]);
+    case "void":
+    case "never":
+      return lowered({ kind: "void" }, [...pre, invoke]);
+  }
+}
+
+const returnRegister = (field: string) => `__r_${field.replace(/[^A-Za-z0-9_]/g, "_")}`;
+
+/** `return expr` (or an arrow function's expression body) in the current function. */
+export function returnValue(expr: ts.Expression | undefined, ctx: LowerContext): Command[] {
+  const type = ctx.scope?.info.returnType;
+  if (!type || !expr) return [sh.command("return")];
+  const value = ctx.expr(expr);
+  switch (type.kind) {
+    case "boolean":
+      if (!type.optional) {
+        const v = value.val;
+        if (v.kind === "boolean" && v.word && v.word.parts.length === 1 && v.word.parts[0]!.kind === "lit") {
+          return [...value.pre, sh.command("return", (v.word.parts[0] as sh.Lit).text === "true" ? "0" : "1")];
+        }
+        const { pre, cond } = ctx.toCond(value);
+        return [...pre, cond, sh.command("return")];
+      }
+      return [...ctx.store("__r", value), sh.command("return")];
+    case "record": {
+      if (value.val.kind !== "record") throw new Error("internal: record return without record value");
+      const fields = value.val.fields;
+      const stores = type.fields.flatMap((f) => ctx.store(returnRegister(f.name), lowered(fields.get(f.name) ?? { kind: "undefined" })));
+      return [...value.pre, ...stores, sh.command("return")];
+    }
+    case "void":
+    case "never":
+    case "undefined":
+      return [...value.pre, sh.command("return")];
+    default:
+      return [...ctx.store("__r", value), sh.command("return")];
+  }
+}
+
+export const functionStatementVisitors: StatementVisitors = {
+  [ts.SyntaxKind.FunctionDeclaration]: (node, ctx) => defineFunction(node as ts.FunctionDeclaration, ctx),
+  [ts.SyntaxKind.ReturnStatement]: (node, ctx) => returnValue((node as ts.ReturnStatement).expression, ctx),
+};
+

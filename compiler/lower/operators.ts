@@ -1,0 +1,225 @@
+import { ts } from "ts-morph";
+import { diagnostics } from "../diagnostics/codes.ts";
+import * as sh from "../sh/ast.ts";
+import type { Arith, Command, Word } from "../sh/ast.ts";
+import type { LowerContext } from "./context.ts";
+import type { ExpressionVisitors } from "./visitor.ts";
+import { arithWord, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
+
+/** Unary and binary operators, with JavaScript's value and short-circuit semantics. */
+
+const K = ts.SyntaxKind;
+
+const arithmeticOps: Partial<Record<ts.SyntaxKind, sh.ArithOp>> = {
+  [K.MinusToken]: "-",
+  [K.AsteriskToken]: "*",
+  [K.PercentToken]: "%",
+};
+const numericTests: Partial<Record<ts.SyntaxKind, string>> = {
+  [K.LessThanToken]: "-lt",
+  [K.LessThanEqualsToken]: "-le",
+  [K.GreaterThanToken]: "-gt",
+  [K.GreaterThanEqualsToken]: "-ge",
+};
+const bitwise = new Set([
+  K.AmpersandToken, K.BarToken, K.CaretToken, K.LessThanLessThanToken, K.GreaterThanGreaterThanToken,
+  K.GreaterThanGreaterThanGreaterThanToken,
+]);
+/** Compound assignments and increments are statements (see statements.ts), never values. */
+export const assignmentOps: Partial<Record<ts.SyntaxKind, sh.ArithOp | "=" | "+">> = {
+  [K.EqualsToken]: "=",
+  [K.PlusEqualsToken]: "+",
+  [K.MinusEqualsToken]: "-",
+  [K.AsteriskEqualsToken]: "*",
+  [K.PercentEqualsToken]: "%",
+};
+
+/** The arithmetic form of a number-typed value. */
+export function toArith(l: Lowered, node: ts.Node, ctx: LowerContext): Arith {
+  if (l.val.kind === "number") return l.val.arith;
+  return ctx.fail(diagnostics.unrepresentableType(node, ctx.checker.typeToString(ctx.typeOf(node))));
+}
+
+function lowerBinary(node: ts.BinaryExpression, ctx: LowerContext): Lowered {
+  const op = node.operatorToken.kind;
+  const text = node.operatorToken.getText();
+  if (op === K.SlashToken) return ctx.fail(diagnostics.bareDivision(node.operatorToken));
+  if (op === K.AsteriskAsteriskToken) return ctx.fail(diagnostics.exponent(node.operatorToken));
+  if (bitwise.has(op)) return ctx.fail(diagnostics.bitwise(node.operatorToken, text));
+  if (op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) {
+    return ctx.fail(diagnostics.looseEquality(node.operatorToken, text));
+  }
+  if (op in assignmentOps || op === K.AmpersandAmpersandEqualsToken || op === K.BarBarEqualsToken || op === K.QuestionQuestionEqualsToken) {
+    return ctx.fail(diagnostics.effectAsValue(node, "An assignment"));
+  }
+  if (op === K.CommaToken) return ctx.fail(diagnostics.unsupportedSyntax(node.operatorToken, "The comma operator"));
+  if (op === K.InKeyword || op === K.InstanceOfKeyword) {
+    return ctx.fail(diagnostics.unsupportedOperator(node.operatorToken, text, "Records have a fixed shape known at compile time."));
+  }
+  if (op === K.AmpersandAmpersandToken || op === K.BarBarToken || op === K.QuestionQuestionToken) {
+    return lowerLogicalValue(node, ctx);
+  }
+  if (op === K.PlusToken) {
+    const type = ctx.shTypeOf(node);
+    return type?.kind === "string" ? lowerConcat(node, ctx) : lowerArithmetic(node, "+", ctx);
+  }
+  const arithOp = arithmeticOps[op];
+  if (arithOp) return lowerArithmetic(node, arithOp, ctx);
+  if (numericTests[op] || op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken) {
+    return lowered({ kind: "boolean", cond: lowerComparison(node, ctx), effect: true });
+  }
+  return ctx.fail(diagnostics.unsupportedOperator(node.operatorToken, text, ""));
+}
+
+function lowerArithmetic(node: ts.BinaryExpression, op: sh.ArithOp, ctx: LowerContext): Lowered {
+  const { pre, vals } = ctx.sequence([ctx.expr(node.left), ctx.expr(node.right)]);
+  const left = toArith(lowered(vals[0]!), node.left, ctx);
+  const right = toArith(lowered(vals[1]!), node.right, ctx);
+  return lowered(numberVal(sh.binary(op, left, right)), pre);
+}
+
+function lowerConcat(node: ts.BinaryExpression, ctx: LowerContext): Lowered {
+  const left = ctx.toWord(ctx.expr(node.left), node.left);
+  const right = ctx.toWord(ctx.expr(node.right), node.right);
+  const { pre, vals } = ctx.sequence([
+    lowered(stringVal(left.word), left.pre),
+    lowered(stringVal(right.word), right.pre),
+  ]);
+  const words = vals.map((v) => (v as { word: Word }).word);
+  return lowered(stringVal(sh.word(...words[0]!.parts, ...words[1]!.parts)), pre);
+}
+
+/** `===`, `!==`, `<` …: a condition. Operands are evaluated first, in order. */
+function lowerComparison(node: ts.BinaryExpression, ctx: LowerContext): Command {
+  const op = node.operatorToken.kind;
+  const negate = op === K.ExclamationEqualsEqualsToken;
+  const leftType = ctx.shTypeOf(node.left);
+  const rightType = ctx.shTypeOf(node.right);
+  const numeric = numericTests[op];
+  if (numeric && (leftType?.kind !== "number" || rightType?.kind !== "number")) {
+    return ctx.fail(diagnostics.stringRelational(node.operatorToken));
+  }
+  if (leftType?.kind === "record" || rightType?.kind === "record") {
+    return ctx.fail(diagnostics.unsupportedOperator(node.operatorToken, node.operatorToken.getText(), "Compare the fields."));
+  }
+  const { pre, vals } = ctx.sequence([ctx.expr(node.left), ctx.expr(node.right)]);
+  const [a, b] = vals as [Val, Val];
+  let cond: Command;
+  if (numeric) {
+    cond = sh.test(arithWord((a as { arith: Arith }).arith), numeric, arithWord((b as { arith: Arith }).arith));
+  } else {
+    cond = equality(a, b, node, ctx, pre);
+  }
+  const test = negate ? sh.not(cond) : cond;
+  return pre.length > 0 ? sh.group([...pre, test]) : test;
+}
+
+/** JavaScript `===` between two values of compatible types. `pre` receives any conversions. */
+function equality(a: Val, b: Val, node: ts.Node, ctx: LowerContext, pre: Command[]): Command {
+  const isSet = (name: string) => sh.test("-n", sh.word(sh.param(name, { kind: "alternative", colon: false, word: sh.word("set") })));
+  const isUnset = (name: string) => sh.test("-z", sh.word(sh.param(name, { kind: "alternative", colon: false, word: sh.word("set") })));
+  if (a.kind === "undefined" && b.kind === "undefined") return sh.trueCommand();
+  if (a.kind === "undefined" || b.kind === "undefined") {
+    const other = a.kind === "undefined" ? b : a;
+    return other.kind === "optional" ? isUnset(other.name) : sh.falseCommand();
+  }
+  const text = (v: Val): Word => {
+    const w = ctx.toWord(lowered(v), node);
+    pre.push(...w.pre);
+    return v.kind === "optional" ? sh.word(sh.param(v.name)) : w.word;
+  };
+  const kindOf = (v: Val) => (v.kind === "optional" ? v.inner : v.kind);
+  const operator = kindOf(a) === "number" && kindOf(b) === "number" ? "-eq" : "=";
+  const compare = sh.test(text(a), operator, text(b));
+  if (a.kind === "optional" && b.kind === "optional") {
+    return sh.or(sh.and(isUnset(a.name), isUnset(b.name)), sh.and(sh.and(isSet(a.name), isSet(b.name)), compare));
+  }
+  if (a.kind === "optional") return sh.and(isSet(a.name), compare);
+  if (b.kind === "optional") return sh.and(isSet(b.name), compare);
+  return compare;
+}
+
+/** `a && b`, `a || b`, `a ?? b` as values: the result is one of the operands, as in JS. */
+function lowerLogicalValue(node: ts.BinaryExpression, ctx: LowerContext): Lowered {
+  const type = ctx.shTypeOf(node);
+  if (type?.kind === "boolean" && !type.optional) {
+    return lowered({ kind: "boolean", cond: lowerCondition(node, ctx), effect: true });
+  }
+  if (!type || type.kind === "record" || type.kind === "void" || type.kind === "never" || type.kind === "undefined") {
+    return ctx.fail(diagnostics.unrepresentableType(node, ctx.checker.typeToString(ctx.typeOf(node))));
+  }
+  const op = node.operatorToken.kind;
+  let left = ctx.expr(node.left);
+  if (left.val.kind === "boolean" && left.val.effect) left = ctx.freeze(left);
+  const right = ctx.expr(node.right);
+  const temp = ctx.newTemp();
+  const test =
+    op === K.QuestionQuestionToken
+      ? isDefined(left.val)
+      : ctx.toCond(lowered(left.val)).cond;
+  const takeRight = ctx.store(temp, right);
+  // Where `??` or `||` keeps the left operand, it is known to be set.
+  const keptLeft = left.val.kind === "optional" && op !== K.AmpersandAmpersandToken ? readVar(left.val.name, left.val.inner) : left.val;
+  const takeLeft = ctx.store(temp, lowered(keptLeft));
+  const pre = [
+    ...left.pre,
+    op === K.AmpersandAmpersandToken ? sh.ifThen([test], takeRight, takeLeft) : sh.ifThen([test], takeLeft, takeRight),
+  ];
+  if (type.kind === "array") return lowered({ kind: "array", word: sh.word(sh.param(temp)) }, pre);
+  return lowered(type.optional ? { kind: "optional", name: temp, inner: type.kind } : readVar(temp, type.kind), pre);
+}
+
+function isDefined(v: Val): Command {
+  if (v.kind === "undefined") return sh.falseCommand();
+  if (v.kind !== "optional") return sh.trueCommand();
+  return sh.test("-n", sh.word(sh.param(v.name, { kind: "alternative", colon: false, word: sh.word("set") })));
+}
+
+/**
+ * Lowers an expression used as a condition. `&&`, `||` and `!` become the shell's own
+ * operators, so the right operand (and any call in it) runs only when JavaScript would run it.
+ */
+export function lowerCondition(node: ts.Expression, ctx: LowerContext): Command {
+  if (ts.isParenthesizedExpression(node)) return lowerCondition(node.expression, ctx);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === K.ExclamationToken) {
+    return sh.not(lowerCondition(node.operand, ctx));
+  }
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op === K.AmpersandAmpersandToken || op === K.BarBarToken) {
+      const left = lowerCondition(node.left, ctx);
+      const right = lowerCondition(node.right, ctx);
+      return op === K.AmpersandAmpersandToken ? sh.and(left, right) : sh.or(left, right);
+    }
+  }
+  const { pre, cond } = ctx.toCond(ctx.expr(node));
+  return pre.length > 0 ? sh.group([...pre, cond]) : cond;
+}
+
+function lowerPrefixUnary(node: ts.PrefixUnaryExpression, ctx: LowerContext): Lowered {
+  switch (node.operator) {
+    case K.ExclamationToken:
+      return lowered({ kind: "boolean", cond: lowerCondition(node, ctx), effect: true });
+    case K.MinusToken: {
+      const operand = ctx.expr(node.operand);
+      const arith = toArith(operand, node.operand, ctx);
+      if (arith.kind === "num") return lowered(numberVal(sh.num(-arith.value)), operand.pre);
+      return lowered(numberVal({ kind: "unary", op: "-", operand: arith }), operand.pre);
+    }
+    case K.PlusToken: {
+      const operand = ctx.expr(node.operand);
+      toArith(operand, node.operand, ctx);
+      return operand;
+    }
+    case K.TildeToken:
+      return ctx.fail(diagnostics.bitwise(node, "~"));
+    default:
+      return ctx.fail(diagnostics.effectAsValue(node, `'${node.getText()}'`));
+  }
+}
+
+export const operatorVisitors: ExpressionVisitors = {
+  [K.BinaryExpression]: (node, ctx) => lowerBinary(node as ts.BinaryExpression, ctx),
+  [K.PrefixUnaryExpression]: (node, ctx) => lowerPrefixUnary(node as ts.PrefixUnaryExpression, ctx),
+  [K.PostfixUnaryExpression]: (node, ctx) => ctx.fail(diagnostics.effectAsValue(node, `'${node.getText()}'`)),
+};

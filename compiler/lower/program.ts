@@ -1,0 +1,94 @@
+import { ts } from "ts-morph";
+import * as sh from "../sh/ast.ts";
+import type { Command } from "../sh/ast.ts";
+import { resolveHelpers } from "../runtime/helpers.ts";
+import { callVisitors } from "./calls.ts";
+import { LowerContext, type FunctionInfo } from "./context.ts";
+import { expressionVisitors } from "./expressions.ts";
+import { functionStatementVisitors } from "./functions.ts";
+import { loopVisitors } from "./loops.ts";
+import { operatorVisitors } from "./operators.ts";
+import { statementVisitors } from "./statements.ts";
+import { switchVisitors } from "./switch.ts";
+import type { Visitors } from "./visitor.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+
+/** Every visitor, merged into one map per node family and keyed by SyntaxKind. */
+export const standardVisitors: Visitors = {
+  expressions: { ...expressionVisitors, ...operatorVisitors, ...callVisitors },
+  statements: { ...statementVisitors, ...functionStatementVisitors, ...loopVisitors, ...switchVisitors },
+};
+
+export interface LoweredProgram {
+  commands: Command[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Lowers a whole program: runtime helpers it uses, then its functions (hoisted, as JS
+ * hoists them), then its top-level statements in order.
+ */
+export function lowerProgram(source: ts.SourceFile, checker: ts.TypeChecker, libFileName: string): LoweredProgram {
+  const ctx = new LowerContext(checker, standardVisitors, libFileName);
+  const main = ctx.stmts(source.statements);
+  const entry = initEntry(source, ctx);
+  const recursive = recursiveFunctions(ctx.functions);
+  const functions = ctx.functions.flatMap((f) => definitionWithLocals(f, recursive.has(f)));
+  const helpers = resolveHelpers(ctx.helpers).map((h): Command => ({ kind: "verbatim", text: h.source }));
+  const tail = entry ? [sh.command(entry)] : [sh.command("exit", "0")];
+  return {
+    commands: [...section("runtime helpers", helpers), ...section("functions", functions), ...section("program", [...main, ...tail])],
+    diagnostics: ctx.diagnostics,
+  };
+}
+
+function section(title: string, commands: Command[]): Command[] {
+  return commands.length === 0 ? [] : [{ kind: "comment", text: `--- ${title} ---` }, ...commands];
+}
+
+/** An init program's entry: `export default function init(): never`, called on the last line. */
+function initEntry(source: ts.SourceFile, ctx: LowerContext): string | undefined {
+  for (const statement of source.statements) {
+    if (!ts.isFunctionDeclaration(statement)) continue;
+    const modifiers = ts.getModifiers(statement) ?? [];
+    const isDefault = modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    const symbol = statement.name && ctx.symbolOf(statement.name);
+    const binding = symbol && ctx.bindings.get(symbol);
+    if (isDefault && binding?.kind === "function") return binding.info.shName;
+  }
+  return undefined;
+}
+
+/**
+ * Functions that can be active twice at once. Only these need `local` (which POSIX lacks but
+ * every target shell has); the rest use their script-unique names as plain variables.
+ */
+function recursiveFunctions(functions: readonly FunctionInfo[]): Set<FunctionInfo> {
+  const out = new Set<FunctionInfo>();
+  for (const f of functions) {
+    const seen = new Set<FunctionInfo>();
+    const stack = [...(f.scope?.calls ?? [])];
+    while (stack.length > 0) {
+      const g = stack.pop()!;
+      if (g === f) {
+        out.add(f);
+        break;
+      }
+      if (seen.has(g)) continue;
+      seen.add(g);
+      stack.push(...(g.scope?.calls ?? []));
+    }
+  }
+  return out;
+}
+
+function definitionWithLocals(f: FunctionInfo, recursive: boolean): Command[] {
+  const def = f.definition;
+  if (!def) return [];
+  const locals = [...(f.scope?.locals ?? [])];
+  if (!recursive || locals.length === 0) return [def];
+  return [
+    { kind: "comment", text: "shellcheck disable=SC3043 # recursive: every target shell has local" },
+    { ...def, body: [sh.command("local", ...locals), ...def.body] },
+  ];
+}

@@ -1,0 +1,49 @@
+import { ts } from "ts-morph";
+import { diagnostics } from "../diagnostics/codes.ts";
+import type { LowerContext } from "./context.ts";
+
+/**
+ * sh keeps a record as one variable per field, so `const q = p` copies where JS shares.
+ * Copies are only observable through writes, so a record whose fields are written must be
+ * a local made by an object literal that is never used whole: only `p.f` reads and writes,
+ * and `p = { … }` with a fresh literal. Then copying and sharing cannot be told apart.
+ */
+const verdicts = new WeakMap<ts.Symbol, boolean>();
+
+export function checkRecordWrite(target: ts.Identifier, ctx: LowerContext): void {
+  const symbol = ctx.symbolOf(target);
+  if (!symbol) return;
+  let ok = verdicts.get(symbol);
+  if (ok === undefined) {
+    ok = isUnaliased(symbol, ctx);
+    verdicts.set(symbol, ok);
+  }
+  if (!ok) ctx.fail(diagnostics.aliasedRecordWrite(target, target.text));
+}
+
+function isUnaliased(symbol: ts.Symbol, ctx: LowerContext): boolean {
+  const decl = symbol.valueDeclaration;
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isObjectLiteral(decl.initializer)) return false;
+  let ok = true;
+  const visit = (node: ts.Node): void => {
+    if (!ok) return;
+    if (ts.isIdentifier(node) && node !== decl.name && ctx.symbolOf(node) === symbol) {
+      const parent = node.parent;
+      const fieldAccess = ts.isPropertyAccessExpression(parent) && parent.expression === node;
+      const freshAssignment =
+        ts.isBinaryExpression(parent) &&
+        parent.left === node &&
+        parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        isObjectLiteral(parent.right);
+      if (!fieldAccess && !freshAssignment) ok = false;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(decl.getSourceFile());
+  return ok;
+}
+
+function isObjectLiteral(e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return ts.isObjectLiteralExpression(e);
+}

@@ -1,0 +1,158 @@
+import { ts } from "ts-morph";
+import { diagnostics } from "../diagnostics/codes.ts";
+import * as sh from "../sh/ast.ts";
+import type { Command } from "../sh/ast.ts";
+import type { Binding, LowerContext } from "./context.ts";
+import { defineFunction, isFunctionValue } from "./functions.ts";
+import { assignmentOps, lowerCondition, toArith } from "./operators.ts";
+import { checkRecordWrite } from "./records.ts";
+import { classifyType } from "./types.ts";
+import { dependsOnState, lowered, numberVal, type Lowered } from "./values.ts";
+import type { StatementVisitors } from "./visitor.ts";
+
+/** Declarations, assignments, expression statements, blocks and `if`. */
+
+const K = ts.SyntaxKind;
+
+function lowerVariableStatement(node: ts.VariableStatement, ctx: LowerContext): Command[] {
+  return lowerDeclarationList(node.declarationList, ctx);
+}
+
+export function lowerDeclarationList(list: ts.VariableDeclarationList, ctx: LowerContext): Command[] {
+  if (!(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) ctx.fail(diagnostics.varDeclaration(list));
+  return list.declarations.flatMap((decl) => lowerDeclaration(decl, ctx));
+}
+
+function lowerDeclaration(decl: ts.VariableDeclaration, ctx: LowerContext): Command[] {
+  if (!ts.isIdentifier(decl.name)) return ctx.fail(diagnostics.destructuring(decl.name));
+  if (decl.initializer && isFunctionValue(decl.initializer)) {
+    if (!(decl.parent.flags & ts.NodeFlags.Const)) ctx.fail(diagnostics.functionValue(decl.initializer));
+    return defineFunction(decl.initializer, ctx);
+  }
+  const symbol = ctx.symbolOf(decl.name)!;
+  const declared = ctx.checker.getTypeOfSymbol(symbol);
+  const type = classifyType(declared, ctx.checker);
+  if (!type || type.kind === "void" || type.kind === "never" || type.kind === "undefined") {
+    return ctx.fail(diagnostics.unrepresentableType(decl.name, ctx.checker.typeToString(declared)));
+  }
+  const origin = ctx.origin(decl);
+  if (type.kind === "record") {
+    const fields = new Map(type.fields.map((f) => [f.name, { name: ctx.newVariable(`${decl.name.getText()}_${f.name}`), type: f.type }]));
+    const binding: Binding = { kind: "record", fields, scope: ctx.scope };
+    ctx.bindings.set(symbol, binding);
+    return decl.initializer ? storeRecord(binding, ctx.expr(decl.initializer), ctx) : [];
+  }
+  const name = ctx.newVariable(decl.name.text);
+  ctx.bindings.set(symbol, { kind: "var", name, type, scope: ctx.scope });
+  if (decl.initializer) return ctx.store(name, ctx.expr(decl.initializer), origin);
+  // A fresh `let` is undefined, even on a loop's second pass or in a recursive call.
+  return "optional" in type && type.optional ? [sh.command("unset", name)] : [];
+}
+
+function storeRecord(binding: Extract<Binding, { kind: "record" }>, value: Lowered, ctx: LowerContext): Command[] {
+  if (value.val.kind !== "record") throw new Error("internal: record store without record value");
+  const fields = value.val.fields;
+  // Read every source field before writing any target field: `p = { a: p.b, b: p.a }`.
+  const frozen = dependsOnState(value.val, ctx.temps) ? ctx.freeze(lowered(value.val)) : lowered(value.val);
+  const source = (frozen.val as { fields: typeof fields }).fields;
+  return [
+    ...value.pre,
+    ...frozen.pre,
+    ...[...binding.fields].flatMap(([field, f]) => ctx.store(f.name, lowered(source.get(field) ?? { kind: "undefined" }))),
+  ];
+}
+
+/** `x = e`, `x += e`, `p.f = e`, `x++` …: statements only. */
+function lowerAssignment(target: ts.Expression, op: ts.SyntaxKind, value: ts.Expression | undefined, node: ts.Node, ctx: LowerContext): Command[] {
+  const stripped = ts.isParenthesizedExpression(target) ? target.expression : target;
+  if (ts.isElementAccessExpression(stripped)) return ctx.fail(diagnostics.elementAssignment(stripped));
+  const { name, type, binding } = assignmentTarget(stripped, ctx);
+  if (binding?.kind === "record") {
+    if (op !== K.EqualsToken) return ctx.fail(diagnostics.unsupportedSyntax(node, "Compound assignment to a record"));
+    return storeRecord(binding, ctx.expr(value!), ctx);
+  }
+  const origin = ctx.origin(node);
+  const current = (): Lowered => lowered(ctx.readBinding({ kind: "var", name: name!, type: type!, scope: undefined }, stripped));
+  if (op === K.EqualsToken) return ctx.store(name!, ctx.expr(value!), origin);
+  if (op === K.PlusPlusToken || op === K.MinusMinusToken) {
+    return [sh.assign(name!, sh.word(sh.arithPart(sh.binary(op === K.PlusPlusToken ? "+" : "-", sh.arithVar(name!), sh.num(1)))), origin)];
+  }
+  const arithOp = assignmentOps[op];
+  if (!arithOp || arithOp === "=") return ctx.fail(diagnostics.unsupportedSyntax(node, `The operator '${ts.tokenToString(op)}'`));
+  if (type?.kind === "string") {
+    const right = ctx.toWord(ctx.expr(value!), value!);
+    return [...right.pre, sh.assign(name!, sh.word(sh.param(name!), ...right.word.parts), origin)];
+  }
+  const right = ctx.expr(value!);
+  const { pre, vals } = ctx.sequence([current(), right]);
+  const arith = sh.binary(arithOp === "+" ? "+" : arithOp, toArith(lowered(vals[0]!), stripped, ctx), toArith(lowered(vals[1]!), value!, ctx));
+  return ctx.store(name!, lowered(numberVal(arith), pre), origin);
+}
+
+function assignmentTarget(target: ts.Expression, ctx: LowerContext) {
+  if (ts.isPropertyAccessExpression(target)) {
+    const symbol = ctx.symbolOf(target.expression);
+    const binding = symbol && ctx.bindings.get(symbol);
+    if (binding?.kind !== "record") return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this property"));
+    checkRecordWrite(target.expression as ts.Identifier, ctx);
+    if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(target, target.expression.getText()));
+    const field = binding.fields.get(target.name.text)!;
+    return { name: field.name, type: field.type, binding: undefined };
+  }
+  const symbol = ctx.symbolOf(target);
+  const binding = symbol && ctx.bindings.get(symbol);
+  if (!binding || binding.kind === "function") return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this"));
+  if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(target, target.getText()));
+  if (binding.kind === "record") return { name: undefined, type: undefined, binding };
+  return { name: binding.name, type: binding.type, binding: undefined };
+}
+
+/** An expression evaluated for its effects: a statement, or a `for` loop's init and update. */
+export function lowerEffect(e: ts.Expression, ctx: LowerContext): Command[] {
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === K.CommaToken) {
+    return [...lowerEffect(e.left, ctx), ...lowerEffect(e.right, ctx)];
+  }
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind in assignmentOps)) {
+    return lowerAssignment(e.left, e.operatorToken.kind, e.right, e, ctx);
+  }
+  if ((ts.isPostfixUnaryExpression(e) || ts.isPrefixUnaryExpression(e)) && (e.operator === K.PlusPlusToken || e.operator === K.MinusMinusToken)) {
+    return lowerAssignment(e.operand, e.operator, undefined, e, ctx);
+  }
+  const value = ctx.expr(e);
+  // A value computed for nothing still runs its effects; a boolean call runs as a command.
+  if (value.val.kind === "boolean" && value.val.effect) return [...value.pre, value.val.cond];
+  return value.pre;
+}
+
+function lowerIf(node: ts.IfStatement, ctx: LowerContext): Command[] {
+  const clauses: { test: Command[]; body: Command[] }[] = [];
+  let current: ts.Statement | undefined = node;
+  while (current && ts.isIfStatement(current)) {
+    clauses.push({ test: [lowerCondition(current.expression, ctx)], body: ctx.stmt(current.thenStatement) });
+    current = current.elseStatement;
+  }
+  const otherwise = current ? ctx.stmt(current) : undefined;
+  const command: sh.If = { kind: "if", clauses, origin: ctx.origin(node) };
+  if (otherwise && otherwise.length > 0) command.otherwise = otherwise;
+  return [command];
+}
+
+function lowerImport(node: ts.ImportDeclaration, ctx: LowerContext): Command[] {
+  const from = (node.moduleSpecifier as ts.StringLiteral).text;
+  if (from === "initsh" || node.importClause?.isTypeOnly) return [];
+  return ctx.fail(diagnostics.imports(node.moduleSpecifier, `Only "initsh" can be imported (programs are compiled as one file); '${from}' cannot.`));
+}
+
+const typeOnly = () => [];
+
+export const statementVisitors: StatementVisitors = {
+  [K.VariableStatement]: (node, ctx) => lowerVariableStatement(node as ts.VariableStatement, ctx),
+  [K.ExpressionStatement]: (node, ctx) => lowerEffect((node as ts.ExpressionStatement).expression, ctx),
+  [K.Block]: (node, ctx) => ctx.stmts((node as ts.Block).statements),
+  [K.IfStatement]: (node, ctx) => lowerIf(node as ts.IfStatement, ctx),
+  [K.EmptyStatement]: typeOnly,
+  [K.InterfaceDeclaration]: typeOnly,
+  [K.TypeAliasDeclaration]: typeOnly,
+  [K.ImportDeclaration]: (node, ctx) => lowerImport(node as ts.ImportDeclaration, ctx),
+};
+

@@ -1,0 +1,409 @@
+/**
+ * Runtime helpers: the sh primitives that string and array operations lower to. They sit
+ * below the DSL (arrays need `eval` over compiler-made names, strings need parameter-expansion
+ * tricks), so they are written in sh here, each small, each with its dependencies, and only
+ * the ones a program uses are emitted. Conventions: arguments are positional, results go to
+ * `__r` (unset for `undefined`), booleans are the exit status. Helpers never recurse, so
+ * each keeps its state in variables of its own prefix (`__sp_…`) instead of `local`, which
+ * POSIX lacks. Pattern operators (`${x%%…}`) appear only in plain assignments on named
+ * variables: posh mishandles them on positional parameters and inside double quotes. Names starting with `__` are reserved for these helpers and the compiler.
+ *
+ * Arrays are references, as in JS: a variable holds an array id N, elements live in
+ * `__aN_0 … __aN_k` and the length in `__aN_n`. Ids are numbers the compiler makes, so the
+ * `eval`s below only ever see digits and compiler names, never data.
+ */
+export interface Helper {
+  name: string;
+  uses: string[];
+  source: string;
+}
+
+const h = (name: string, uses: string[], source: string): Helper => ({ name, uses, source: source.trim() });
+
+// A tab, newline, carriage return, vertical tab and form feed: JS's ASCII whitespace.
+const WS = " \t\n\r\v\f";
+
+export const helpers: Record<string, Helper> = Object.fromEntries(
+  [
+    // printf is a builtin in most shells but not in posh or mksh: pick a builtin once, at
+    // startup, so printing never forks. posh's echo reads escapes and -n, hence the escaping.
+    h("__println", [], `
+if PATH=/nonexistent command -v printf >/dev/null 2>&1; then
+  __println() { printf '%s\\n' "$1"; }
+elif PATH=/nonexistent command -v print >/dev/null 2>&1; then
+  __println() { print -r -- "$1"; }
+else
+  __println() {
+    __pl_s=$1
+    __pl_o=
+    while :; do
+      case $__pl_s in
+        *\\\\*)
+          __pl_b=\${__pl_s%%\\\\*}
+          __pl_o=$__pl_o$__pl_b\\\\\\\\
+          __pl_s=\${__pl_s#*\\\\}
+          ;;
+        *) break ;;
+      esac
+    done
+    __pl_o=$__pl_o$__pl_s
+    case $__pl_o in
+      -*) __pl_o=\\\\0055\${__pl_o#-} ;;
+    esac
+    echo "$__pl_o"
+  }
+fi`),
+    h("__fail", ["__println"], `
+__fail() {
+  __println "$1" >&2
+  exit 1
+}`),
+    h("__anew", [], `
+__anew() {
+  __an=$((\${__an:-0} + 1))
+  eval "__a\${__an}_n=0"
+  __r=$__an
+}`),
+    h("__apush", [], `
+__apush() {
+  eval "__r=\\$__a$1_n"
+  eval "__a$1_$__r=\\$2"
+  __r=$((__r + 1))
+  eval "__a$1_n=$__r"
+}`),
+    h("__aget", [], `
+__aget() {
+  unset __r
+  case $2 in -*) return ;; esac
+  eval "[ -z \\"\\\${__a$1_$2+set}\\" ] || __r=\\$__a$1_$2"
+}`),
+    h("__alen", [], `
+__alen() {
+  eval "__r=\\$__a$1_n"
+}`),
+    h("__ajoin", ["__alen"], `
+__ajoin() {
+  __alen "$1"
+  __aj_n=$__r
+  __aj_i=0
+  __aj_s=
+  while [ "$__aj_i" -lt "$__aj_n" ]; do
+    [ "$__aj_i" -eq 0 ] || __aj_s=$__aj_s$2
+    eval "__aj_s=\\$__aj_s\\$__a$1_$__aj_i"
+    __aj_i=$((__aj_i + 1))
+  done
+  __r=$__aj_s
+}`),
+    h("__aincludes", ["__alen"], `
+__aincludes() {
+  __alen "$1"
+  __ai_n=$__r
+  __ai_e=
+  __ai_i=0
+  while [ "$__ai_i" -lt "$__ai_n" ]; do
+    eval "__ai_e=\\$__a$1_$__ai_i"
+    [ "$__ai_e" = "$2" ] && return 0
+    __ai_i=$((__ai_i + 1))
+  done
+  return 1
+}`),
+    h("__split", ["__anew", "__apush"], `
+__split() {
+  __anew
+  __sp_id=$__r
+  __sp_s=$1
+  __sp_d=$2
+  if [ -z "$__sp_d" ]; then
+    while [ -n "$__sp_s" ]; do
+      __sp_t=\${__sp_s#?}
+      __sp_e=\${__sp_s%"$__sp_t"}
+      __apush "$__sp_id" "$__sp_e"
+      __sp_s=$__sp_t
+    done
+  else
+    while :; do
+      case $__sp_s in
+        *"$__sp_d"*)
+          __sp_e=\${__sp_s%%"$__sp_d"*}
+          __apush "$__sp_id" "$__sp_e"
+          __sp_s=\${__sp_s#*"$__sp_d"}
+          ;;
+        *)
+          __apush "$__sp_id" "$__sp_s"
+          break
+          ;;
+      esac
+    done
+  fi
+  __r=$__sp_id
+}`),
+    h("__substr", [], `
+__substr() {
+  __ss_s=$1
+  __ss_n=$2
+  while [ "$__ss_n" -gt 0 ]; do
+    __ss_s=\${__ss_s#?}
+    __ss_n=$((__ss_n - 1))
+  done
+  __ss_n=$((\${#__ss_s} - $3))
+  while [ "$__ss_n" -gt 0 ]; do
+    __ss_s=\${__ss_s%?}
+    __ss_n=$((__ss_n - 1))
+  done
+  __r=$__ss_s
+}`),
+    h("__slice", ["__substr"], `
+__slice() {
+  __sl_l=\${#1}
+  __sl_a=$2
+  __sl_b=$__sl_l
+  [ "$#" -lt 3 ] || __sl_b=$3
+  __sl_a=$((__sl_a < 0 ? (__sl_l + __sl_a < 0 ? 0 : __sl_l + __sl_a) : (__sl_a > __sl_l ? __sl_l : __sl_a)))
+  __sl_b=$((__sl_b < 0 ? (__sl_l + __sl_b < 0 ? 0 : __sl_l + __sl_b) : (__sl_b > __sl_l ? __sl_l : __sl_b)))
+  __substr "$1" "$__sl_a" $((__sl_b > __sl_a ? __sl_b - __sl_a : 0))
+}`),
+    h("__substring", ["__substr"], `
+__substring() {
+  __sg_l=\${#1}
+  __sg_a=$2
+  __sg_b=$__sg_l
+  [ "$#" -lt 3 ] || __sg_b=$3
+  __sg_a=$((__sg_a < 0 ? 0 : (__sg_a > __sg_l ? __sg_l : __sg_a)))
+  __sg_b=$((__sg_b < 0 ? 0 : (__sg_b > __sg_l ? __sg_l : __sg_b)))
+  if [ "$__sg_a" -gt "$__sg_b" ]; then
+    __sg_t=$__sg_a
+    __sg_a=$__sg_b
+    __sg_b=$__sg_t
+  fi
+  __substr "$1" "$__sg_a" $((__sg_b - __sg_a))
+}`),
+    h("__indexof", [], `
+__indexof() {
+  __ix_s=$1
+  __ix_p=$2
+  case $__ix_s in
+    *"$__ix_p"*)
+      __ix_s=\${__ix_s%%"$__ix_p"*}
+      __r=\${#__ix_s}
+      ;;
+    *) __r=-1 ;;
+  esac
+}`),
+    h("__startswith", [], `
+__startswith() {
+  case $1 in "$2"*) return 0 ;; esac
+  return 1
+}`),
+    h("__endswith", [], `
+__endswith() {
+  case $1 in *"$2") return 0 ;; esac
+  return 1
+}`),
+    h("__includes", [], `
+__includes() {
+  case $1 in *"$2"*) return 0 ;; esac
+  return 1
+}`),
+    h("__trimstart", [], `
+__trimstart() {
+  __ts_s=$1
+  __ts_w=\${__ts_s%%[!${WS}]*}
+  __r=\${__ts_s#"$__ts_w"}
+}`),
+    h("__trimend", [], `
+__trimend() {
+  __te_s=$1
+  __te_w=\${__te_s##*[!${WS}]}
+  __r=\${__te_s%"$__te_w"}
+}`),
+    h("__trim", ["__trimstart", "__trimend"], `
+__trim() {
+  __trimstart "$1"
+  __trimend "$__r"
+}`),
+    h("__repeat", ["__fail"], `
+__repeat() {
+  __rp_o=
+  __rp_n=$2
+  [ "$__rp_n" -ge 0 ] || __fail "repeat(): invalid count $2"
+  while [ "$__rp_n" -gt 0 ]; do
+    __rp_o=$__rp_o$1
+    __rp_n=$((__rp_n - 1))
+  done
+  __r=$__rp_o
+}`),
+    h("__replace", [], `
+__replace() {
+  __rl_s=$1
+  __rl_p=$2
+  case $__rl_s in
+    *"$__rl_p"*)
+      __rl_b=\${__rl_s%%"$__rl_p"*}
+      __rl_a=\${__rl_s#*"$__rl_p"}
+      __r=$__rl_b$3$__rl_a
+      ;;
+    *) __r=$__rl_s ;;
+  esac
+}`),
+    h("__replaceall", [], `
+__replaceall() {
+  __ra_s=$1
+  __ra_p=$2
+  __ra_o=
+  if [ -z "$__ra_p" ]; then
+    while [ -n "$__ra_s" ]; do
+      __ra_t=\${__ra_s#?}
+      __ra_o=$__ra_o$3\${__ra_s%"$__ra_t"}
+      __ra_s=$__ra_t
+    done
+    __r=$__ra_o$3
+    return
+  fi
+  while :; do
+    case $__ra_s in
+      *"$__ra_p"*)
+        __ra_b=\${__ra_s%%"$__ra_p"*}
+        __ra_o=$__ra_o$__ra_b$3
+        __ra_s=\${__ra_s#*"$__ra_p"}
+        ;;
+      *) break ;;
+    esac
+  done
+  __r=$__ra_o$__ra_s
+}`),
+    // JS replacement patterns ($$ $& $\` $') in a replacement string that may hold them.
+    h("__rexpand", [], `
+__rexpand() {
+  __re_t=$4
+  __re_o=
+  while :; do
+    case $__re_t in
+      *'$'*) ;;
+      *) break ;;
+    esac
+    __re_b=\${__re_t%%'$'*}
+    __re_o=$__re_o$__re_b
+    __re_t=\${__re_t#*'$'}
+    case $__re_t in
+      '$'*) __re_o=$__re_o'$'; __re_t=\${__re_t#?} ;;
+      '&'*) __re_o=$__re_o$1; __re_t=\${__re_t#?} ;;
+      '\`'*) __re_o=$__re_o$2; __re_t=\${__re_t#?} ;;
+      "'"*) __re_o=$__re_o$3; __re_t=\${__re_t#?} ;;
+      *) __re_o=$__re_o'$' ;;
+    esac
+  done
+  __r=$__re_o$__re_t
+}`),
+    h("__replacex", ["__rexpand"], `
+__replacex() {
+  __rx_s=$1
+  __rx_p=$2
+  case $__rx_s in
+    *"$__rx_p"*)
+      __rx_b=\${__rx_s%%"$__rx_p"*}
+      __rx_a=\${__rx_s#*"$__rx_p"}
+      __rexpand "$__rx_p" "$__rx_b" "$__rx_a" "$3"
+      __r=$__rx_b$__r$__rx_a
+      ;;
+    *) __r=$__rx_s ;;
+  esac
+}`),
+    h("__replaceallx", ["__rexpand"], `
+__replaceallx() {
+  __rax_s=$1
+  __rax_p=$2
+  __rax_o=
+  __rax_d=
+  if [ -z "$__rax_p" ]; then
+    while :; do
+      __rexpand "" "$__rax_d" "$__rax_s" "$3"
+      __rax_o=$__rax_o$__r
+      [ -n "$__rax_s" ] || break
+      __rax_t=\${__rax_s#?}
+      __rax_c=\${__rax_s%"$__rax_t"}
+      __rax_o=$__rax_o$__rax_c
+      __rax_d=$__rax_d$__rax_c
+      __rax_s=$__rax_t
+    done
+    __r=$__rax_o
+    return
+  fi
+  while :; do
+    case $__rax_s in
+      *"$__rax_p"*)
+        __rax_c=\${__rax_s%%"$__rax_p"*}
+        __rax_s=\${__rax_s#*"$__rax_p"}
+        __rexpand "$__rax_p" "$__rax_d$__rax_c" "$__rax_s" "$3"
+        __rax_o=$__rax_o$__rax_c$__r
+        __rax_d=$__rax_d$__rax_c$__rax_p
+        ;;
+      *) break ;;
+    esac
+  done
+  __r=$__rax_o$__rax_s
+}`),
+    // A sign ("-" or "") and decimal digits to the canonical integer (sh reads 010 as octal).
+    h("__canonint", [], `
+__canonint() {
+  __ci_s=$2
+  while :; do
+    case $__ci_s in
+      0?*) __ci_s=\${__ci_s#0} ;;
+      *) break ;;
+    esac
+  done
+  if [ "$1" = - ] && [ "$__ci_s" != 0 ]; then __ci_s=-$__ci_s; fi
+  __r=$__ci_s
+}`),
+    h("__number", ["__trim", "__fail", "__canonint"], `
+__number() {
+  __trim "$1"
+  __nu_s=$__r
+  __nu_g=
+  case $__nu_s in
+    '') __r=0; return ;;
+    [+-]*)
+      __nu_t=\${__nu_s#?}
+      __nu_g=\${__nu_s%"$__nu_t"}
+      __nu_s=$__nu_t
+      ;;
+  esac
+  case $__nu_s in
+    '' | *[!0-9]*) __fail "Number(): not a decimal integer: $1" ;;
+  esac
+  __canonint "$__nu_g" "$__nu_s"
+}`),
+    h("__parseint", ["__trimstart", "__fail", "__canonint"], `
+__parseint() {
+  __trimstart "$1"
+  __pi_s=$__r
+  __pi_g=
+  case $__pi_s in
+    [+-]*)
+      __pi_t=\${__pi_s#?}
+      __pi_g=\${__pi_s%"$__pi_t"}
+      __pi_s=$__pi_t
+      ;;
+  esac
+  __pi_s=\${__pi_s%%[!0-9]*}
+  [ -n "$__pi_s" ] || __fail "parseInt(): no decimal digits at the start of: $1"
+  __canonint "$__pi_g" "$__pi_s"
+}`),
+  ].map((x) => [x.name, x]),
+);
+
+/** The helpers a program needs, dependencies first, each once. */
+export function resolveHelpers(used: Iterable<string>): Helper[] {
+  const out: Helper[] = [];
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const helper = helpers[name];
+    if (!helper) throw new Error(`internal: unknown runtime helper ${name}`);
+    helper.uses.forEach(visit);
+    out.push(helper);
+  };
+  [...used].sort().forEach(visit);
+  return out;
+}

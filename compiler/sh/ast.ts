@@ -1,0 +1,171 @@
+/**
+ * The shell AST: what the lowering produces and the printer prints. Words are lists of
+ * literal and expansion parts; how each part is quoted is the printer's business alone.
+ */
+
+/** Where a node came from in the TypeScript source, for annotations and runtime errors. */
+export interface Origin {
+  file: string;
+  line: number;
+}
+
+// --- Words -----------------------------------------------------------------------------------
+
+/** Literal text: always printed so that it means exactly itself. */
+export interface Lit {
+  kind: "lit";
+  text: string;
+}
+
+/** `$name`, `${name-alt}`, `${#name}` … Always expanded as one field. */
+export interface Param {
+  kind: "param";
+  name: string;
+  op?: ParamOp;
+}
+
+export type ParamOp =
+  | { kind: "length" }
+  /** `${x-word}` (unset) or `${x:-word}` (unset or empty). */
+  | { kind: "default"; colon: boolean; word: Word }
+  /** `${x+word}` (set) or `${x:+word}`. */
+  | { kind: "alternative"; colon: boolean; word: Word }
+  /** `${x#pat}` `${x##pat}` `${x%pat}` `${x%%pat}`: only valid as a whole assignment value. */
+  | { kind: "strip"; op: "#" | "##" | "%" | "%%"; pattern: Pattern };
+
+/** `$(( … ))`. */
+export interface ArithPart {
+  kind: "arith";
+  expr: Arith;
+}
+
+export type WordPart = Lit | Param | ArithPart;
+export interface Word {
+  parts: WordPart[];
+}
+
+/** A glob pattern: literal and parameter parts match themselves; glob parts are pattern syntax. */
+export type PatternPart = Lit | Param | ArithPart | { kind: "glob"; text: string };
+export interface Pattern {
+  parts: PatternPart[];
+}
+
+// --- Arithmetic ------------------------------------------------------------------------------
+
+export type ArithOp = "+" | "-" | "*" | "/" | "%" | "<" | "<=" | ">" | ">=" | "==" | "!=" | "&&" | "||";
+export type Arith =
+  | { kind: "num"; value: number }
+  | { kind: "var"; name: string }
+  /** A word expanded inside arithmetic, e.g. `${#s}`. */
+  | { kind: "expansion"; part: Param }
+  | { kind: "unary"; op: "-" | "!"; operand: Arith }
+  | { kind: "binary"; op: ArithOp; left: Arith; right: Arith }
+  | { kind: "conditional"; test: Arith; whenTrue: Arith; whenFalse: Arith };
+
+// --- Commands --------------------------------------------------------------------------------
+
+export interface Redirect {
+  fd: number;
+  op: ">" | ">>" | "<" | ">&";
+  target: Word;
+}
+
+interface Base {
+  origin?: Origin;
+}
+
+export interface Simple extends Base {
+  kind: "simple";
+  assigns: { name: string; value: Word }[];
+  words: Word[];
+  redirects: Redirect[];
+}
+export interface If extends Base {
+  kind: "if";
+  clauses: { test: Command[]; body: Command[] }[];
+  otherwise?: Command[];
+}
+export interface While extends Base {
+  kind: "while";
+  test: Command[];
+  body: Command[];
+}
+export interface For extends Base {
+  kind: "for";
+  name: string;
+  words: Word[];
+  body: Command[];
+}
+export interface Case extends Base {
+  kind: "case";
+  subject: Word;
+  arms: { patterns: Pattern[]; body: Command[] }[];
+}
+/** `left && right` / `left || right`. */
+export interface AndOr extends Base {
+  kind: "and" | "or";
+  left: Command;
+  right: Command;
+}
+export interface Not extends Base {
+  kind: "not";
+  command: Command;
+}
+/** `{ …; }` */
+export interface Group extends Base {
+  kind: "group";
+  body: Command[];
+}
+export interface FunctionDef extends Base {
+  kind: "function";
+  name: string;
+  body: Command[];
+}
+export interface Comment extends Base {
+  kind: "comment";
+  text: string;
+}
+/** Hand-written runtime helper source, emitted verbatim (see compiler/runtime). */
+export interface Verbatim extends Base {
+  kind: "verbatim";
+  text: string;
+}
+
+export type Command = Simple | If | While | For | Case | AndOr | Not | Group | FunctionDef | Comment | Verbatim;
+
+// --- Constructors ----------------------------------------------------------------------------
+
+export const lit = (text: string): Lit => ({ kind: "lit", text });
+export const param = (name: string, op?: ParamOp): Param => (op ? { kind: "param", name, op } : { kind: "param", name });
+export const word = (...parts: (WordPart | string)[]): Word => ({
+  parts: parts.map((p) => (typeof p === "string" ? lit(p) : p)),
+});
+export const arithPart = (expr: Arith): ArithPart => ({ kind: "arith", expr });
+export const num = (value: number): Arith => ({ kind: "num", value });
+export const arithVar = (name: string): Arith => ({ kind: "var", name });
+export const binary = (op: ArithOp, left: Arith, right: Arith): Arith => ({ kind: "binary", op, left, right });
+
+/** A command from words; strings become literal words. */
+export function command(...words: (Word | string)[]): Simple {
+  return { kind: "simple", assigns: [], words: words.map((w) => (typeof w === "string" ? word(w) : w)), redirects: [] };
+}
+export function assign(name: string, value: Word, origin?: Origin): Simple {
+  return { kind: "simple", assigns: [{ name, value }], words: [], redirects: [], origin };
+}
+export function ifThen(test: Command[], body: Command[], otherwise?: Command[]): If {
+  return otherwise && otherwise.length > 0
+    ? { kind: "if", clauses: [{ test, body }], otherwise }
+    : { kind: "if", clauses: [{ test, body }] };
+}
+export const and = (left: Command, right: Command): AndOr => ({ kind: "and", left, right });
+export const or = (left: Command, right: Command): AndOr => ({ kind: "or", left, right });
+export const not = (cmd: Command): Command => (cmd.kind === "not" ? cmd.command : { kind: "not", command: cmd });
+export const group = (body: Command[]): Command => (body.length === 1 ? body[0]! : { kind: "group", body });
+export const trueCommand = (): Simple => command("true");
+export const falseCommand = (): Simple => command("false");
+/** `[ args… ]` */
+export const test = (...args: (Word | string)[]): Simple => command("[", ...args, "]");
+
+export const isLiteralWord = (w: Word): boolean => w.parts.every((p) => p.kind === "lit");
+export const literalText = (w: Word): string | undefined =>
+  isLiteralWord(w) ? w.parts.map((p) => (p as Lit).text).join("") : undefined;

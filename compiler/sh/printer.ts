@@ -1,0 +1,262 @@
+import type { Arith, ArithOp, Command, Param, Pattern, Simple, Word, WordPart } from "./ast.ts";
+
+/**
+ * Prints the shell AST as POSIX sh. This is the only place that decides quoting:
+ * literal text is single-quoted (or left bare when it is plainly safe), and every expansion
+ * is inside double quotes, so no value is ever word-split, globbed or executed.
+ */
+export function printScript(commands: readonly Command[]): string {
+  return printBody(commands, 0).join("\n") + "\n";
+}
+
+const INDENT = "  ";
+/** Text that means itself unquoted in every position we print a word in. */
+const SAFE_BARE = /^[A-Za-z0-9_.,:/@%+=-]+$/;
+const NAME_CHAR = /^[A-Za-z0-9_]/;
+
+// --- Words -----------------------------------------------------------------------------------
+
+/** A word in argument position: one field, exactly its value. */
+export function printWord(w: Word): string {
+  const parts = w.parts.filter((p) => !(p.kind === "lit" && p.text === ""));
+  if (parts.length === 0) return "''";
+  if (parts.every((p) => p.kind === "lit")) return quoteLiteral(parts.map((p) => (p as { text: string }).text).join(""));
+  return `"${printDoubleQuoted(parts)}"`;
+}
+
+/** The value of an assignment: not split or globbed, so plain expansions need no quotes. */
+function printAssignValue(w: Word): string {
+  const parts = w.parts.filter((p) => !(p.kind === "lit" && p.text === ""));
+  if (parts.length === 0) return "";
+  if (parts.length === 1 && parts[0]!.kind === "param" && parts[0]!.op?.kind === "strip") {
+    return printStrip(parts[0]!);
+  }
+  if (parts.length === 1 && parts[0]!.kind !== "lit") return printDoubleQuoted(parts);
+  return printWord(w);
+}
+
+function quoteLiteral(text: string): string {
+  // A lone bracket is not a glob (nothing to close it), and `[ … ]` reads best bare.
+  if (SAFE_BARE.test(text) || text === "[" || text === "]") return text;
+  // Text that looks like an expansion goes in escaped double quotes, so no reader
+  // (or shellcheck) takes '$x' for a forgotten expansion.
+  if (/[$`]/.test(text)) return `"${printDoubleQuoted([{ kind: "lit", text }])}"`;
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+function printDoubleQuoted(parts: readonly WordPart[]): string {
+  let out = "";
+  parts.forEach((part, i) => {
+    const next = parts[i + 1];
+    if (part.kind === "lit") out += part.text.replace(/[\\"$`]/g, (c) => `\\${c}`);
+    else if (part.kind === "arith") out += `$((${printArith(part.expr)}))`;
+    else out += printParam(part, next?.kind === "lit" && NAME_CHAR.test(next.text));
+  });
+  return out;
+}
+
+function printParam(p: Param, braced: boolean): string {
+  if (!p.op) return braced || p.name.length > 1 && /^[0-9]/.test(p.name) ? `\${${p.name}}` : `$${p.name}`;
+  switch (p.op.kind) {
+    case "length":
+      return `\${#${p.name}}`;
+    case "default":
+      return `\${${p.name}${p.op.colon ? ":" : ""}-${printInnerWord(p.op.word)}}`;
+    case "alternative":
+      return `\${${p.name}${p.op.colon ? ":" : ""}+${printInnerWord(p.op.word)}}`;
+    case "strip":
+      throw new Error("internal: a strip expansion can only be a whole assignment value");
+  }
+}
+
+/** The word inside `${x-word}` within double quotes: lowering only puts plain text and parameters there. */
+function printInnerWord(w: Word): string {
+  for (const p of w.parts) {
+    if (p.kind === "lit" && !/^[A-Za-z0-9_ .,:=@%+-]*$/.test(p.text)) {
+      throw new Error(`internal: unsafe text inside \${…}: ${JSON.stringify(p.text)}`);
+    }
+  }
+  return printDoubleQuoted(w.parts);
+}
+
+function printStrip(p: Param): string {
+  if (p.op?.kind !== "strip") throw new Error("internal: not a strip");
+  return `\${${p.name}${p.op.op}${printPatternParts(p.op.pattern)}}`;
+}
+
+/** Pattern text: literal parts quoted so they match themselves, glob parts bare. */
+function printPatternParts(pattern: Pattern): string {
+  return pattern.parts
+    .map((part) => {
+      if (part.kind === "glob") return part.text;
+      if (part.kind === "param") return `"${printParam(part, true)}"`;
+      if (part.kind === "arith") return `"$((${printArith(part.expr)}))"`;
+      if (part.text === "") return "";
+      return /^[A-Za-z0-9_.,:/@%+=-]+$/.test(part.text) ? part.text : `'${part.text.replaceAll("'", `'\\''`)}'`;
+    })
+    .join("");
+}
+
+function printPattern(pattern: Pattern): string {
+  const text = printPatternParts(pattern);
+  return text === "" ? "''" : text;
+}
+
+// --- Arithmetic ------------------------------------------------------------------------------
+
+const PRECEDENCE: Record<ArithOp, number> = {
+  "||": 1,
+  "&&": 2,
+  "==": 6,
+  "!=": 6,
+  "<": 7,
+  "<=": 7,
+  ">": 7,
+  ">=": 7,
+  "+": 9,
+  "-": 9,
+  "*": 10,
+  "/": 10,
+  "%": 10,
+};
+
+export function printArith(a: Arith, parent = 0, right = false): string {
+  switch (a.kind) {
+    case "num":
+      return a.value < 0 && parent > 0 ? `(${a.value})` : String(a.value);
+    case "var":
+      return a.name;
+    case "expansion":
+      return printParam(a.part, true);
+    case "unary": {
+      const inner = printArith(a.operand, 11);
+      return `${a.op}${inner.startsWith("-") ? `(${inner})` : inner}`;
+    }
+    case "binary": {
+      const p = PRECEDENCE[a.op];
+      const text = `${printArith(a.left, p)} ${a.op} ${printArith(a.right, p, true)}`;
+      return parent > p || (parent === p && right) ? `(${text})` : text;
+    }
+    case "conditional": {
+      const text = `${printArith(a.test, 1)} ? ${printArith(a.whenTrue)} : ${printArith(a.whenFalse)}`;
+      return parent > 0 ? `(${text})` : text;
+    }
+  }
+}
+
+// --- Commands --------------------------------------------------------------------------------
+
+function printBody(commands: readonly Command[], depth: number): string[] {
+  const lines = commands.flatMap((c) => printCommand(c, depth));
+  return lines.length > 0 ? lines : [INDENT.repeat(depth) + ":"];
+}
+
+function printCommand(c: Command, depth: number): string[] {
+  const pad = INDENT.repeat(depth);
+  const inline = printInline(c);
+  if (inline !== undefined) return [pad + inline];
+  switch (c.kind) {
+    case "if": {
+      const lines: string[] = [];
+      c.clauses.forEach((clause, i) => {
+        lines.push(...printHeader(i === 0 ? "if" : "elif", clause.test, "then", depth));
+        lines.push(...printBody(clause.body, depth + 1));
+      });
+      if (c.otherwise) lines.push(pad + "else", ...printBody(c.otherwise, depth + 1));
+      return [...lines, pad + "fi"];
+    }
+    case "while":
+      return [...printHeader("while", c.test, "do", depth), ...printBody(c.body, depth + 1), pad + "done"];
+    case "for":
+      return [
+        `${pad}for ${c.name} in ${c.words.map(printWord).join(" ")}; do`,
+        ...printBody(c.body, depth + 1),
+        pad + "done",
+      ];
+    case "case": {
+      const lines = [`${pad}case ${printWord(c.subject)} in`];
+      for (const arm of c.arms) {
+        const head = `${pad}${INDENT}${arm.patterns.map(printPattern).join("|")})`;
+        const single = arm.body.length === 1 ? printInline(arm.body[0]!) : arm.body.length === 0 ? ":" : undefined;
+        if (single !== undefined) lines.push(`${head} ${single} ;;`);
+        else lines.push(head, ...printBody(arm.body, depth + 2), `${pad}${INDENT}${INDENT};;`);
+      }
+      return [...lines, pad + "esac"];
+    }
+    case "function":
+      return [`${pad}${c.name}() {`, ...printBody(c.body, depth + 1), pad + "}"];
+    case "group":
+      return [pad + "{", ...printBody(c.body, depth + 1), pad + "}"];
+    case "verbatim":
+      return c.text.split("\n").map((l) => (l === "" ? "" : pad + l));
+    case "and":
+    case "or":
+    case "not":
+      // Compound commands inside an and-or list: print the list over several lines.
+      return printAndOrMultiline(c, depth);
+    case "simple":
+    case "comment":
+      throw new Error("internal: inline command not printed inline");
+  }
+}
+
+function printHeader(keyword: string, test: readonly Command[], closer: string, depth: number): string[] {
+  const pad = INDENT.repeat(depth);
+  const inline = test.map(printInline);
+  if (inline.every((t) => t !== undefined)) return [`${pad}${keyword} ${inline.join("; ")}; ${closer}`];
+  return [pad + keyword, ...printBody(test, depth + 1), pad + closer];
+}
+
+function printAndOrMultiline(c: Command, depth: number): string[] {
+  // `{ … }` groups keep the structure explicit when a side is a compound command.
+  const pad = INDENT.repeat(depth);
+  if (c.kind === "not") return [pad + "!" + " {", ...printCommand(c.command, depth + 1), pad + "}"];
+  if (c.kind !== "and" && c.kind !== "or") return printCommand(c, depth);
+  const op = c.kind === "and" ? "&&" : "||";
+  return [
+    pad + "{",
+    ...printCommand(c.left, depth + 1),
+    `${pad}} ${op} {`,
+    ...printCommand(c.right, depth + 1),
+    pad + "}",
+  ];
+}
+
+/** One-line form of a command, or undefined when it needs several lines. */
+function printInline(c: Command): string | undefined {
+  switch (c.kind) {
+    case "simple":
+      return printSimple(c);
+    case "comment":
+      return `# ${c.text}`;
+    case "not": {
+      const inner = printInline(c.command);
+      if (inner === undefined) return undefined;
+      return c.command.kind === "and" || c.command.kind === "or" ? `! { ${inner}; }` : `! ${inner}`;
+    }
+    case "and":
+    case "or": {
+      const left = printInline(c.left);
+      const rightInner = printInline(c.right);
+      if (left === undefined || rightInner === undefined) return undefined;
+      const right = c.right.kind === "and" || c.right.kind === "or" ? `{ ${rightInner}; }` : rightInner;
+      return `${left} ${c.kind === "and" ? "&&" : "||"} ${right}`;
+    }
+    case "group": {
+      const inner = c.body.map(printInline);
+      if (inner.some((t) => t === undefined) || inner.length === 0) return undefined;
+      return `{ ${inner.join("; ")}; }`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function printSimple(c: Simple): string {
+  const parts = [
+    ...c.assigns.map((a) => `${a.name}=${printAssignValue(a.value)}`),
+    ...c.words.map(printWord),
+    ...c.redirects.map((r) => `${r.fd === (r.op === "<" ? 0 : 1) ? "" : r.fd}${r.op}${printWord(r.target)}`),
+  ];
+  return parts.join(" ");
+}

@@ -1,0 +1,13 @@
+const a = [1, 2];
+const b = a;
+b.push(3);
+console.log(a.length, b.length);
+console.log(a.join(","));
+a.push(4);
+console.log(b.join(","));
+let c = ["x"];
+const d = c;
+c = ["y", "z"];
+d.push("w");
+console.log(`${c.join(",")} ${d.join(",")}`);
+console.log(c.length, d.length);

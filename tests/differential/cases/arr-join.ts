@@ -1,0 +1,15 @@
+const a = ["a", "b", "c"];
+console.log(a.join());
+console.log(a.join(""));
+console.log(a.join(", "));
+console.log(a.join(" - "));
+console.log(a.join("\n"));
+const nums = [1, -2, 3];
+console.log(nums.join());
+console.log(nums.join("|"));
+const one = ["solo"];
+console.log(one.join("---"));
+const none: string[] = [];
+console.log(`[${none.join()}]`);
+console.log(`[${["", ""].join()}]`);
+console.log([true, false].join(" "));

@@ -1,0 +1,11 @@
+const a = [1, 2, 3];
+const b = ["x", "y"];
+const c: number[] = [];
+const d = [true];
+console.log(a.length, b.length, c.length, d.length);
+console.log(`${a.join(",")} ${b.join(",")} [${c.join(",")}] ${d.join(",")}`);
+console.log(a[0], a[1], a[2]);
+console.log(`${b[0]} ${b[1]}`);
+const e = ["", "", ""];
+console.log(e.length, `[${e.join(",")}]`);
+console.log([5, 6].length);

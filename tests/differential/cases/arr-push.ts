@@ -1,0 +1,13 @@
+const a: string[] = [];
+console.log(a.push("one"));
+console.log(a.push("two"));
+console.log(a.push("three", "four"));
+console.log(a.length);
+console.log(a.join(" "));
+const n: number[] = [1];
+const newLen = n.push(2, 3, 4, 5);
+console.log(newLen, n.join("+"));
+n.push(-6);
+console.log(n.length, n[5]);
+a.push("");
+console.log(a.length, `[${a.join("|")}]`);

@@ -1,0 +1,12 @@
+let a = [1, 2, 3];
+console.log(a.join(","));
+a = [];
+console.log(a.length);
+a.push(7);
+console.log(a.join(","));
+a = [9, 8];
+console.log(a.length, a[0]);
+let s: string[] = "a b".split(" ");
+s.push("c");
+s = s.length > 2 ? s : [];
+console.log(s.join("+"));

@@ -1,0 +1,14 @@
+const one = 1;
+const t = one < 2;
+const f = one > 2;
+console.log(t);
+console.log(f);
+console.log(t, f);
+console.log(!t, !f);
+console.log(`${t}/${f}`);
+let b = t;
+console.log(b === t, b === f, b !== f);
+b = !b;
+console.log(b);
+console.log(String(b) + " " + String(!b));
+console.log("t=" + t);

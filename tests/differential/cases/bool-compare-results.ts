@@ -1,0 +1,14 @@
+const a = 3;
+const b = 7;
+const lt = a < b;
+const gt = a > b;
+console.log(lt, gt);
+console.log(lt === !gt);
+console.log(lt === true, gt === false);
+const s: string = "abc";
+const starts = s.startsWith("a");
+const ends = s.endsWith("a");
+console.log(starts, ends, starts && !ends);
+const same = starts === ends;
+console.log(same);
+console.log(`${a === 3}|${b !== 7}`);

@@ -1,0 +1,13 @@
+console.log(Number("42"));
+console.log(Number("  42 "));
+console.log(Number("-7"));
+console.log(Number("007"));
+console.log(Number(""));
+console.log(Number("0"));
+console.log(Number("2000000000"), Number("-2000000000"));
+const x = Number("15") + Number("27");
+console.log(x);
+console.log(Number("100") * 2 - 1);
+const s: string = " 5";
+console.log(Number(s) === 5);
+console.log(Number(String(-123)));

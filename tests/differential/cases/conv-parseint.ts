@@ -1,0 +1,10 @@
+console.log(parseInt("42", 10));
+console.log(parseInt("12abc", 10));
+console.log(parseInt("  -8", 10));
+console.log(parseInt("007", 10));
+console.log(parseInt("3 4", 10));
+console.log(parseInt("99 bottles", 10));
+console.log(parseInt("-12-3", 10));
+const v = parseInt("1500mtu", 10);
+console.log(v + 1);
+console.log(parseInt("08", 10), parseInt("09", 10));

@@ -1,0 +1,13 @@
+console.log(String(42));
+console.log(String(-7));
+console.log(String(0));
+console.log(String(true) + String(false));
+console.log(String("text"));
+console.log(`[${String("")}]`);
+console.log(String(undefined));
+console.log(String());
+console.log(String(2000000000).length);
+const n = 123;
+const s = String(n);
+console.log(s.length, s + s, s.slice(1));
+console.log(String(n * -1) + "|");

@@ -1,0 +1,16 @@
+const a = "back\\slash";
+const b = "\\n is not a newline";
+const c = "trailing\\";
+const d = "\\\\double";
+const e = "\\";
+console.log(a);
+console.log(b);
+console.log(c);
+console.log(d);
+console.log(e);
+console.log(`${a}|${b}|${c}|${d}|${e}`);
+console.log(a.length, b.length, c.length, d.length, e.length);
+console.log("::", a.replace("\\", "/"), d.replaceAll("\\", "/"));
+console.log(b.split("\\").length, d.indexOf("\\d"));
+console.log("\\t\\0\\x41\\c", "\\e[31m");
+console.log([a, e, c].join("\\"));

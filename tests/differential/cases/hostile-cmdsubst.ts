@@ -1,0 +1,14 @@
+const a = "$(reboot)";
+const b = "`reboot`";
+const c = "$(echo pwned)";
+const d = "a$(b)c`d`e";
+console.log(a);
+console.log(b);
+console.log(c);
+console.log(d);
+console.log(`${a} ${b}`);
+console.log(a + b + c);
+console.log([a, b, c, d].join(" ; "));
+console.log(a.length, b.length, d.length);
+console.log(d.replace("$(b)", "[B]").replaceAll("`", "'"));
+console.log(d.split("$(").length, d.includes("`d`"), d.indexOf("`"));

@@ -1,0 +1,12 @@
+const soh = "a\u0001b";
+const del = "x\u007fy";
+const esc = "\u001b[1mbold\u001b[0m";
+const bell = "ding\u0007";
+console.log(soh);
+console.log(del);
+console.log(esc);
+console.log(bell);
+console.log(soh.length, del.length, esc.length, bell.length);
+console.log([soh, del].join("\u0002"));
+console.log(esc.replaceAll("\u001b", "ESC"));
+console.log(soh.split("\u0001").join("|"));

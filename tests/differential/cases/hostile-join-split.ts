@@ -1,0 +1,16 @@
+const items = ["a b", "*", "$(x)", "-n", "", "c\nd", "\\", "%s"];
+const j = items.join("\n");
+console.log(j);
+const back = j.split("\n");
+console.log(back.length);
+console.log(back.join("|"));
+const j2 = items.join("*");
+console.log(j2);
+console.log(j2.split("*").length);
+const j3 = items.join(" ");
+console.log(j3.split(" ").length);
+const j4 = items.join("");
+console.log(j4.length);
+const weird = "a$(x)b$(x)c";
+console.log(weird.split("$(x)").join("|"));
+console.log("x\\y\\z".split("\\").join("/"));

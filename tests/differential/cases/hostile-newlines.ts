@@ -1,0 +1,13 @@
+const s = "first\nsecond\n\nfourth";
+console.log(s);
+console.log(s.length);
+const lines = s.split("\n");
+console.log(lines.length);
+console.log(lines.join("|"));
+const trailing = "ends with newlines\n\n";
+console.log(`[${trailing}]`);
+console.log(trailing.length);
+const only = "\n";
+console.log("::", `[${only}]`, only.length);
+console.log(["a\nb", "c"].join("\n"));
+console.log("x\n".endsWith("\n"), "\nx".startsWith("\n"));

@@ -1,0 +1,15 @@
+const fmt = "%s";
+const fmt2 = "%d%%%b";
+const fmt3 = "100%";
+const esc = "\\n\\t\\\\ \\c end";
+console.log(fmt);
+console.log(fmt2);
+console.log(fmt3);
+console.log(esc);
+console.log(`${fmt} ${fmt2} ${esc}`);
+console.log([fmt, fmt2, fmt3].join(" "));
+console.log(fmt.length, fmt2.length, esc.length);
+console.log("::", fmt2.replace("%", "pct"), fmt2.replaceAll("%", "P"));
+console.log(fmt2.split("%").length, fmt2.indexOf("%b"));
+console.error(fmt2);
+console.error(esc);

@@ -1,0 +1,15 @@
+const sq = "it's";
+const dq = 'say "hi"';
+const both = `'"'"'`;
+console.log(sq);
+console.log(dq);
+console.log(both);
+console.log(sq + dq);
+console.log(`${sq} ${dq} ${both}`);
+console.log([sq, dq, both].join("|"));
+console.log(sq.length, dq.length, both.length);
+console.log("::", dq.replace('"', "'"), sq.replaceAll("'", '"'));
+console.log(dq.split('"').length, both.indexOf('"'));
+const lone = "'";
+const lone2 = '"';
+console.log("::", lone, lone2, lone + lone2);

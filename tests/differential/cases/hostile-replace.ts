@@ -1,0 +1,14 @@
+const s = "path/*/file?.txt";
+console.log(s.replace("*", "STAR"));
+console.log(s.replace("?", "Q"));
+console.log(s.replaceAll("/", "\\"));
+console.log(s.replace("/", "&"));
+console.log(s.replaceAll("/", "$(reboot)"));
+console.log(s.replace("file", "`id`"));
+console.log(s.replace(".txt", "\n"));
+console.log("a\\b\\c".replaceAll("\\", "\\\\"));
+console.log("x%sx".replace("%s", "%d"));
+console.log("[a]".replace("[a]", "[b]"));
+console.log("aaa".replace("a", "*"));
+console.log("quote'here".replaceAll("'", "'\\''"));
+console.log("-n".replace("-", "--"));

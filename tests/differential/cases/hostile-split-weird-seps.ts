@@ -1,0 +1,15 @@
+const s = "a*b*c";
+console.log(s.split("*").join(","));
+console.log("a?b?c".split("?").join(","));
+console.log("a[x]b[x]c".split("[x]").join(","));
+console.log("a\\b\\c".split("\\").join(","));
+console.log("a b  c".split(" ").join(","));
+console.log("a$b$c".split("$").join(","));
+console.log("a\nb\nc".split("\n").join(","));
+console.log("a'b'c".split("'").join(","));
+console.log("a.b.c".split(".").join(","));
+console.log("a%b%c".split("%").join(","));
+console.log("x-y--z".split("--").join(","));
+console.log("#a#b".split("#").join(","));
+console.log("abc".split("").join(","));
+console.log("*?".split("").join(","));

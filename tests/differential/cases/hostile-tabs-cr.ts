@@ -1,0 +1,10 @@
+const t = "a\tb\t\tc";
+console.log(t);
+console.log(t.length, t.split("\t").length);
+console.log(t.split("\t").join(","));
+const cr = "dos line\r\n";
+console.log(cr.length);
+console.log(`[${cr.trimEnd()}]`);
+console.log(cr.replace("\r", "<CR>").replace("\n", "<LF>"));
+const mixed = " \t\r\n";
+console.log(mixed.length, `[${mixed.trim()}]`);

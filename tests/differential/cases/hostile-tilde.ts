@@ -1,0 +1,11 @@
+const t = "~";
+const t2 = "~/file";
+const t3 = "~root";
+const t4 = "a=~/x";
+console.log(t);
+console.log(t2);
+console.log(t3);
+console.log(t4);
+console.log([t, t2, t3, t4].join(":"));
+console.log(t2.replace("~", "/home"));
+console.log(t2.startsWith("~"), t4.includes("~"), t4.split("~").length);

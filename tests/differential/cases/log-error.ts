@@ -1,0 +1,10 @@
+console.log("to stdout 1");
+console.error("to stderr 1");
+console.log("to stdout 2");
+console.error("err", 2, true);
+console.error(42);
+console.error(undefined);
+const msg = "failed: disk";
+console.error(msg);
+console.error(`${msg} (code ${5})`);
+console.log("done");

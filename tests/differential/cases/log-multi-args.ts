@@ -1,0 +1,12 @@
+console.log("a", 1, true, undefined);
+console.log(1, "b", false);
+console.log("x", "y", "z");
+const s = "var";
+const n = -5;
+console.log("values:", s, n, n > 0);
+console.log(true, false);
+console.log(0, -1, 2);
+console.log("trailing", "");
+console.log("", "leading-empty-literal");
+console.log(undefined, "u");
+console.log("many", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);

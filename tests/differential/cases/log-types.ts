@@ -1,0 +1,11 @@
+console.log(0);
+console.log(-0 + 0);
+console.log(123456789);
+console.log(-2000000000);
+console.log(true);
+console.log(false);
+console.log(undefined);
+console.log("string");
+const u: number | undefined = undefined;
+console.log(u);
+console.log(`${u}`);

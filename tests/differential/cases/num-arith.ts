@@ -1,0 +1,16 @@
+const a = 17;
+const b = 5;
+console.log(a + b, a - b, a * b, a % b);
+console.log(-a + b);
+console.log(a - b * 3);
+console.log((a - b) * 3);
+console.log(a % b * 2);
+console.log(-a % b);
+console.log(a % -b);
+console.log(-a % -b);
+console.log(2 - 3 - 4);
+console.log(100 - -5);
+console.log(-(-4));
+console.log(b - a);
+console.log(a * -b);
+console.log(1 + 2 * 3 - 4 % 3);

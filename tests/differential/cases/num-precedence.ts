@@ -1,0 +1,14 @@
+const a = 3;
+const b = 4;
+const c = 5;
+console.log(a + b * c);
+console.log((a + b) * c);
+console.log(a * b % c);
+console.log(a * (b % c));
+console.log(a - b - c);
+console.log(a - (b - c));
+console.log(-a * -b);
+console.log(c % b % a);
+console.log(a + b > c, a * b > c * 3);
+console.log(a + b === 7 && c - a === 2);
+console.log(Math.floor((a + b * c) / 2) - Math.trunc(-(c * 3) / 4));

@@ -1,0 +1,11 @@
+const n = 42;
+const m = -7;
+console.log("n=" + n);
+console.log(n + "!");
+console.log("" + m);
+console.log(`${m}${n}`);
+console.log(n + m + "=" + n + m);
+console.log("sum " + (n + m));
+const s = "v" + 0;
+console.log(`${s} ${s.length}`);
+console.log(String(n).length + String(m).length);

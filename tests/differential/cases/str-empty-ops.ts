@@ -1,0 +1,13 @@
+const e = "";
+console.log(e.length);
+console.log(e.split(",").length);
+console.log(e.split("").length);
+console.log(`[${e.slice(0, 1)}]`);
+console.log(`[${e.replace("", "x")}]`);
+console.log(`[${e.replaceAll("", "x")}]`);
+console.log(`[${e.repeat(3)}]`);
+console.log(`[${e.trim()}]`);
+console.log(e.includes(""), e.startsWith(""), e.endsWith(""));
+console.log(e.indexOf(""));
+console.log(e + e === e);
+console.log(`[${e}${e}]`);

@@ -1,0 +1,16 @@
+const s = "abcabc";
+console.log(s.indexOf("a"));
+console.log(s.indexOf("c"));
+console.log(s.indexOf("ca"));
+console.log(s.indexOf("bcab"));
+console.log(s.indexOf("x"));
+console.log(s.indexOf(""));
+console.log("".indexOf(""));
+console.log("".indexOf("a"));
+console.log(s.indexOf("abcabcd"));
+console.log(s.indexOf(s));
+const path = "/etc/init.d/rcS";
+const i = path.indexOf("/init");
+console.log(i, path.slice(0, i), path.slice(i + 1));
+const dot = path.indexOf(".");
+console.log(`dot at ${dot}, ext ${path.slice(dot + 1, dot + 2)}`);

@@ -1,0 +1,13 @@
+const s = "cost: 5";
+console.log(s.replace("5", "$$5"));
+console.log(s.replace("5", "[$&]"));
+console.log(s.replaceAll("o", "<$&$&>"));
+console.log("a.b.c".replaceAll(".", "$$"));
+console.log("x".replace("x", "$"));
+console.log("x".replace("x", "$1"));
+console.log("x".replace("x", "$$$"));
+console.log("ab".replace("a", "$0"));
+console.log("ab".replace("b", "$$&"));
+console.log("ab".replaceAll("a", "$&$"));
+const rep = "$&-$&";
+console.log("hi there".replace("hi", rep));

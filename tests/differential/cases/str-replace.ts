@@ -1,0 +1,16 @@
+const s = "one two one two";
+console.log(s.replace("one", "1"));
+console.log(s.replaceAll("one", "1"));
+console.log(s.replace("three", "3"));
+console.log(s.replaceAll("three", "3"));
+console.log(s.replaceAll("o", ""));
+console.log(s.replace("", "^"));
+console.log("ab".replaceAll("", "."));
+console.log("aaa".replaceAll("aa", "b"));
+console.log("aaaa".replaceAll("aa", "a"));
+console.log("abc".replace("b", "bb"));
+console.log("xyz".replaceAll("y", "yy"));
+console.log(`[${"".replace("", "x")}]`);
+console.log(`[${"".replaceAll("a", "x")}]`);
+console.log("a-b-c".replaceAll("-", " - "));
+console.log("path/to/file".replaceAll("/", ""));

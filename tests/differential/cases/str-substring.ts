@@ -1,0 +1,18 @@
+const s = "0123456789";
+console.log(s.substring(3));
+console.log(s.substring(3, 6));
+console.log(s.substring(6, 3));
+console.log(s.substring(-3));
+console.log(s.substring(-3, 2));
+console.log(s.substring(2, -3));
+console.log(s.substring(5, 100));
+console.log(`[${s.substring(100)}]`);
+console.log(`[${s.substring(4, 4)}]`);
+console.log(s.substring(0, s.length - 1));
+console.log(s.substring(100, 8));
+console.log(`[${s.substring(-5, -1)}]`);
+console.log(s.substring(0));
+console.log(`[${"".substring(0, 3)}]`);
+const a = 7;
+const b = 2;
+console.log(s.substring(a, b) === s.substring(b, a));

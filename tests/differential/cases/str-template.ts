@@ -1,0 +1,12 @@
+const name = "eth0";
+const mtu = 1500;
+const up = true;
+console.log(`${name}: mtu ${mtu} up=${up}`);
+console.log(`${name.length}${mtu}${name}`);
+console.log(`[${""}]`);
+console.log(`${`inner ${name}`} outer`);
+console.log(`a\tb\nc`);
+console.log(`${mtu + 100} ${mtu - 1500} ${mtu * 2}`);
+console.log(`${name.slice(0, 3)}-${name.replace("0", "1")}`);
+console.log(`${up ? "UP" : "DOWN"} ${!up ? "UP" : "DOWN"}`);
+console.log(`literal \${name} and backtick \``);

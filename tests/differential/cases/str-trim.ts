@@ -1,0 +1,14 @@
+const s = "  \t hello world \n\r ";
+console.log(`[${s.trim()}]`);
+console.log(`[${s.trimStart()}]`);
+console.log(`[${s.trimEnd()}]`);
+console.log(`[${"".trim()}]`);
+console.log(`[${"   ".trim()}]`);
+console.log(`[${"\n\n".trimEnd()}]`);
+console.log(`[${"x".trim()}]`);
+console.log(`[${" a  b ".trim()}]`);
+console.log(s.trim().length);
+console.log(`[${"\t\tindent".trimStart()}]`);
+console.log(`[${"trail\n\n\n".trimEnd()}]`);
+console.log(`[${"\r\n".trim()}]`);
+console.log(`[${"a\tb".trim()}]`);

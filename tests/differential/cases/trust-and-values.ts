@@ -1,0 +1,16 @@
+const a: string = "a";
+const b: string = "b";
+const e: string = "";
+console.log(a && b);
+console.log(`[${e && b}]`);
+console.log(`[${a && e}]`);
+const n0: number = 0;
+const n3: number = 3;
+const n4: number = 4;
+console.log(n3 && n4);
+console.log(n0 && n4);
+console.log(n3 && n0);
+console.log(a && n3);
+console.log(`[${e && n3}]`);
+console.log((a && e) || "fallback");
+console.log((n3 && n4) || n0);

@@ -1,0 +1,16 @@
+const e: string = "";
+const zero: string = "0";
+const x: string = "x";
+console.log(e || "x");
+console.log(zero || "x");
+console.log(`[${e || e}]`);
+console.log(x || "y");
+const n0 = 0;
+const n5: number = 5;
+console.log(n0 || 5);
+console.log(n5 || 9);
+console.log(n0 || n0);
+const sp: string = " ";
+console.log(`[${sp || "space-is-truthy?"}]`);
+console.log(e || zero || x);
+console.log(e || n0 || "last");

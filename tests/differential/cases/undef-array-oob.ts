@@ -1,0 +1,16 @@
+const a = ["x", "y"];
+console.log(a[0]);
+console.log(a[1]);
+console.log(a[2]);
+console.log(a[100]);
+console.log(a[-1]);
+console.log(a[a.length]);
+console.log(a[a.length - 1]);
+console.log(a[2] === undefined, a[1] === undefined);
+const nums = [10, 20];
+console.log(nums[5] ?? -1, nums[1] ?? -1);
+const empty: string[] = [];
+console.log(empty[0]);
+console.log(empty[0] ?? "none");
+const i = 3;
+console.log(`${a[i - 2]} ${a[i]}`);

@@ -1,0 +1,15 @@
+let u: string | undefined;
+console.log(u);
+console.log(u === undefined);
+u = "set";
+console.log(u);
+console.log(u === undefined);
+u = undefined;
+console.log(u ?? "default");
+const d: string | undefined = "";
+console.log(`[${d ?? "default"}]`);
+console.log(d === undefined, d === "");
+let n: number | undefined = undefined;
+console.log(n);
+n = 0;
+console.log(n ?? 99);

@@ -1,0 +1,13 @@
+const s: string | undefined = "undefined";
+const u: string | undefined = undefined;
+console.log(s);
+console.log(u);
+console.log(s === undefined);
+console.log(u === undefined);
+console.log(s === "undefined");
+console.log(`${s}|${u}`);
+console.log(String(s) === String(u));
+console.log(s ?? "fallback-s");
+console.log(u ?? "fallback-u");
+const arr = ["undefined", ""];
+console.log(arr[0] === undefined, arr[1] === undefined, arr[2] === undefined);

@@ -1,0 +1,12 @@
+const u: string | undefined = undefined;
+const n: number | undefined = undefined;
+console.log(`[${u}]`);
+console.log(`[${n}]`);
+console.log("a" + u);
+console.log(String(u));
+console.log(String(n));
+console.log(String());
+console.log(`${u}`.length);
+let m: string | undefined;
+m = "x";
+console.log(`${m}${u}`);
