@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    // Each case compiles a program and runs it under six shells: give them room.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    pool: "forks",
+  },
+});
