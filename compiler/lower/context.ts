@@ -184,9 +184,13 @@ export class LowerContext {
     const v = l.val;
     const cond = ((): Command => {
       switch (v.kind) {
-        case "string":
+        case "string": {
+          const text = sh.literalText(v.word);
+          if (text !== undefined) return text === "" ? sh.falseCommand() : sh.trueCommand();
           return sh.test("-n", v.word);
+        }
         case "number":
+          if (v.arith.kind === "num") return v.arith.value === 0 ? sh.falseCommand() : sh.trueCommand();
           return sh.test(arithWord(v.arith), "-ne", "0");
         case "boolean":
           return v.cond;
@@ -210,23 +214,26 @@ export class LowerContext {
   /** Commands that store the value into variable `name` (unset for undefined). */
   store(name: string, l: Lowered, origin?: Origin): Command[] {
     const v = l.val;
-    const assign = (w: Word) => sh.assign(name, w, origin);
+    const assign = (w: Word): Command[] =>
+      w.parts.length === 1 && w.parts[0]!.kind === "param" && !w.parts[0]!.op && w.parts[0]!.name === name
+        ? [] // `x=$x` does nothing
+        : [sh.assign(name, w, origin)];
     switch (v.kind) {
       case "string":
       case "array":
-        return [...l.pre, assign(v.word)];
+        return [...l.pre, ...assign(v.word)];
       case "number":
-        return [...l.pre, assign(arithWord(v.arith))];
+        return [...l.pre, ...assign(arithWord(v.arith))];
       case "boolean":
-        if (v.word) return [...l.pre, assign(v.word)];
-        return [...l.pre, sh.ifThen([v.cond], [assign(sh.word("true"))], [assign(sh.word("false"))])];
+        if (v.word) return [...l.pre, ...assign(v.word)];
+        return [...l.pre, sh.ifThen([v.cond], assign(sh.word("true")), assign(sh.word("false")))];
       case "optional":
         if (v.name === name) return l.pre;
         return [
           ...l.pre,
           sh.ifThen(
             [sh.test(sh.word(sh.param(v.name, { kind: "alternative", colon: false, word: sh.word("set") })))],
-            [assign(sh.word(sh.param(v.name)))],
+            assign(sh.word(sh.param(v.name))),
             [sh.command("unset", name)],
           ),
         ];

@@ -135,20 +135,21 @@ function propertyName(name: ts.PropertyName, ctx: LowerContext): string {
 }
 
 function lowerArrayLiteral(node: ts.ArrayLiteralExpression, ctx: LowerContext): Lowered {
-  const elements = node.elements.map((e) => {
-    if (ts.isSpreadElement(e)) return ctx.fail(diagnostics.spread(e));
-    if (ts.isOmittedExpression(e)) return ctx.fail(diagnostics.unsupportedSyntax(e, "An array hole"));
+  const id = ctx.newTemp();
+  const commands: sh.Command[] = [sh.command(ctx.useHelper("__anew")), sh.assign(id, sh.word(sh.param("__r")))];
+  // Each element is pushed right after it is computed: its value may sit in the register
+  // `__r`, which the next helper call overwrites. (The array itself is not observable until
+  // the literal is complete, so creating it first changes nothing.)
+  for (const e of node.elements) {
+    if (ts.isSpreadElement(e)) ctx.fail(diagnostics.spread(e));
+    if (ts.isOmittedExpression(e)) ctx.fail(diagnostics.unsupportedSyntax(e, "An array hole"));
     const value = ctx.expr(e);
     if (value.val.kind === "array" || value.val.kind === "record" || value.val.kind === "undefined" || value.val.kind === "optional") {
       ctx.fail(diagnostics.nestedAggregate(e));
     }
     const text = ctx.toWord(value, e);
-    return lowered(stringVal(text.word), text.pre);
-  });
-  const { pre, vals } = ctx.sequence(elements);
-  const id = ctx.newTemp();
-  const commands = [...pre, sh.command(ctx.useHelper("__anew")), sh.assign(id, sh.word(sh.param("__r")))];
-  for (const v of vals) commands.push(sh.command(ctx.useHelper("__apush"), sh.word(sh.param(id)), (v as { word: sh.Word }).word));
+    commands.push(...text.pre, sh.command(ctx.useHelper("__apush"), sh.word(sh.param(id)), text.word));
+  }
   return lowered({ kind: "array", word: sh.word(sh.param(id)) }, commands);
 }
 

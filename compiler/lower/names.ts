@@ -16,7 +16,7 @@ const RESERVED_FUNCTIONS = new Set([
   "pwd", "read", "readonly", "return", "set", "shift", "test", "times", "trap", "true", "type",
   "typeset", "ulimit", "umask", "unalias", "unset", "wait", "let", "source", "builtin", "declare",
   "enable", "mapfile", "print", "whence", "sleep", "mount", "umount", "modprobe", "switch_root",
-  "chroot", "sh", "cat", "ls", "mkdir", "rm", "cp", "mv", "ln",
+  "chroot", "sh", "cat", "ls", "mkdir", "rm", "cp", "mv", "ln", "su", "sudo", "ssh", "expr", "seq",
 ]);
 
 export class NameAllocator {
@@ -46,7 +46,9 @@ export class NameAllocator {
 
 function sanitize(name: string): string {
   const clean = name.replace(/[^A-Za-z0-9_]/g, "_");
-  return /^[0-9]/.test(clean) || clean === "" ? `_${clean}` : clean;
+  // `$_` is special in bash and yash.
+  if (clean === "_" || clean === "") return "_v";
+  return /^[0-9]/.test(clean) ? `_${clean}` : clean;
 }
 
 function unique(name: string, taken: Set<string>, numbered = (n: number) => `${name}_${n}`): string {

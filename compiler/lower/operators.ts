@@ -130,7 +130,12 @@ function equality(a: Val, b: Val, node: ts.Node, ctx: LowerContext, pre: Command
   };
   const kindOf = (v: Val) => (v.kind === "optional" ? v.inner : v.kind);
   const operator = kindOf(a) === "number" && kindOf(b) === "number" ? "-eq" : "=";
-  const compare = sh.test(text(a), operator, text(b));
+  const left = text(a);
+  const right = text(b);
+  const [leftText, rightText] = [sh.literalText(left), sh.literalText(right)];
+  const constant = leftText !== undefined && rightText !== undefined && a.kind !== "optional" && b.kind !== "optional";
+  const same = operator === "=" ? leftText === rightText : Number(leftText) === Number(rightText);
+  const compare = constant ? (same ? sh.trueCommand() : sh.falseCommand()) : sh.test(left, operator, right);
   if (a.kind === "optional" && b.kind === "optional") {
     return sh.or(sh.and(isUnset(a.name), isUnset(b.name)), sh.and(sh.and(isSet(a.name), isSet(b.name)), compare));
   }

@@ -35,7 +35,9 @@ export function lowerProgram(source: ts.SourceFile, checker: ts.TypeChecker, lib
   const recursive = recursiveFunctions(ctx.functions);
   const functions = ctx.functions.flatMap((f) => definitionWithLocals(f, recursive.has(f)));
   const helpers = resolveHelpers(ctx.helpers).map((h): Command => ({ kind: "verbatim", text: h.source }));
-  const tail = entry ? [sh.command(entry)] : [sh.command("exit", "0")];
+  const last = main[main.length - 1];
+  const endsInExit = last?.kind === "simple" && last.words[0] !== undefined && sh.literalText(last.words[0]) === "exit";
+  const tail = entry ? [sh.command(entry)] : endsInExit ? [] : [sh.command("exit", "0")];
   return {
     commands: [...section("runtime helpers", helpers), ...section("functions", functions), ...section("program", [...main, ...tail])],
     diagnostics: ctx.diagnostics,

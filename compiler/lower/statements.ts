@@ -7,7 +7,7 @@ import { defineFunction, isFunctionValue } from "./functions.ts";
 import { assignmentOps, lowerCondition, toArith } from "./operators.ts";
 import { checkRecordWrite } from "./records.ts";
 import { classifyType } from "./types.ts";
-import { dependsOnState, lowered, numberVal, type Lowered } from "./values.ts";
+import { dependsOnState, lowered, numberVal, stringVal, type Lowered } from "./values.ts";
 import type { StatementVisitors } from "./visitor.ts";
 
 /** Declarations, assignments, expression statements, blocks and `if`. */
@@ -81,7 +81,9 @@ function lowerAssignment(target: ts.Expression, op: ts.SyntaxKind, value: ts.Exp
   if (!arithOp || arithOp === "=") return ctx.fail(diagnostics.unsupportedSyntax(node, `The operator '${ts.tokenToString(op)}'`));
   if (type?.kind === "string") {
     const right = ctx.toWord(ctx.expr(value!), value!);
-    return [...right.pre, sh.assign(name!, sh.word(sh.param(name!), ...right.word.parts), origin)];
+    const { pre, vals } = ctx.sequence([current(), lowered(stringVal(right.word), right.pre)]);
+    const left = (vals[0] as { word: sh.Word }).word;
+    return [...pre, sh.assign(name!, sh.word(...left.parts, ...(vals[1] as { word: sh.Word }).word.parts), origin)];
   }
   const right = ctx.expr(value!);
   const { pre, vals } = ctx.sequence([current(), right]);

@@ -15,6 +15,8 @@ export interface Origin {
 export interface Lit {
   kind: "lit";
   text: string;
+  /** Command syntax the compiler wrote (`[`, `=`, `-n` …), printed bare; never user data. */
+  syntax?: boolean;
 }
 
 /** `$name`, `${name-alt}`, `${#name}` … Always expanded as one field. */
@@ -159,12 +161,27 @@ export function ifThen(test: Command[], body: Command[], otherwise?: Command[]):
 }
 export const and = (left: Command, right: Command): AndOr => ({ kind: "and", left, right });
 export const or = (left: Command, right: Command): AndOr => ({ kind: "or", left, right });
-export const not = (cmd: Command): Command => (cmd.kind === "not" ? cmd.command : { kind: "not", command: cmd });
+export function not(cmd: Command): Command {
+  if (cmd.kind === "not") return cmd.command;
+  // `! [ -z x ]` reads better (and lints clean) as `[ -n x ]`.
+  if (cmd.kind === "simple" && cmd.words.length === 4 && literalText(cmd.words[0]!) === "[") {
+    const op = literalText(cmd.words[1]!);
+    const flipped = op === "-z" ? "-n" : op === "-n" ? "-z" : undefined;
+    if (flipped) return { ...cmd, words: [cmd.words[0]!, word(flipped), cmd.words[2]!, cmd.words[3]!] };
+  }
+  return { kind: "not", command: cmd };
+}
 export const group = (body: Command[]): Command => (body.length === 1 ? body[0]! : { kind: "group", body });
 export const trueCommand = (): Simple => command("true");
 export const falseCommand = (): Simple => command("false");
-/** `[ args… ]` */
-export const test = (...args: (Word | string)[]): Simple => command("[", ...args, "]");
+const syntaxWord = (text: string): Word => ({ parts: [{ kind: "lit", text, syntax: true }] });
+/** `[ args… ]`; string arguments are operators (syntax), words are operands. */
+export const test = (...args: (Word | string)[]): Simple => ({
+  kind: "simple",
+  assigns: [],
+  words: ["[", ...args, "]"].map((a) => (typeof a === "string" ? syntaxWord(a) : a)),
+  redirects: [],
+});
 
 export const isLiteralWord = (w: Word): boolean => w.parts.every((p) => p.kind === "lit");
 export const literalText = (w: Word): string | undefined =>

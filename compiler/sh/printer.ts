@@ -11,7 +11,9 @@ export function printScript(commands: readonly Command[]): string {
 
 const INDENT = "  ";
 /** Text that means itself unquoted in every position we print a word in. */
-const SAFE_BARE = /^[A-Za-z0-9_.,:/@%+=-]+$/;
+const SAFE_BARE = /^[A-Za-z0-9_.,:/@%+-]+$/;
+/** Reserved words: bare, they could be read as syntax (and shellcheck says so). */
+const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "case", "esac", "for", "while", "until", "do", "done", "in", "function", "select", "time", "{", "}", "!"]);
 const NAME_CHAR = /^[A-Za-z0-9_]/;
 
 // --- Words -----------------------------------------------------------------------------------
@@ -20,6 +22,9 @@ const NAME_CHAR = /^[A-Za-z0-9_]/;
 export function printWord(w: Word): string {
   const parts = w.parts.filter((p) => !(p.kind === "lit" && p.text === ""));
   if (parts.length === 0) return "''";
+  if (parts.length === 1 && parts[0]!.kind === "lit" && parts[0]!.syntax && /^[A-Za-z0-9_=!\[\]-]+$/.test(parts[0]!.text)) {
+    return parts[0]!.text;
+  }
   if (parts.every((p) => p.kind === "lit")) return quoteLiteral(parts.map((p) => (p as { text: string }).text).join(""));
   return `"${printDoubleQuoted(parts)}"`;
 }
@@ -28,6 +33,11 @@ export function printWord(w: Word): string {
 function printAssignValue(w: Word): string {
   const parts = w.parts.filter((p) => !(p.kind === "lit" && p.text === ""));
   if (parts.length === 0) return "";
+  // Literal values: numbers and true/false bare, text quoted (`x=set` reads like a command).
+  if (parts.every((p) => p.kind === "lit")) {
+    const text = parts.map((p) => (p as { text: string }).text).join("");
+    return /^(-?[0-9]+|true|false)$/.test(text) ? text : quoteLiteral(text, true);
+  }
   if (parts.length === 1 && parts[0]!.kind === "param" && parts[0]!.op?.kind === "strip") {
     return printStrip(parts[0]!);
   }
@@ -35,12 +45,13 @@ function printAssignValue(w: Word): string {
   return printWord(w);
 }
 
-function quoteLiteral(text: string): string {
-  // A lone bracket is not a glob (nothing to close it), and `[ … ]` reads best bare.
-  if (SAFE_BARE.test(text) || text === "[" || text === "]") return text;
-  // Text that looks like an expansion goes in escaped double quotes, so no reader
-  // (or shellcheck) takes '$x' for a forgotten expansion.
-  if (/[$`]/.test(text)) return `"${printDoubleQuoted([{ kind: "lit", text }])}"`;
+function quoteLiteral(text: string, forceQuotes = false): string {
+  if (!forceQuotes && SAFE_BARE.test(text) && !KEYWORDS.has(text)) return text;
+  // A leading tilde quoted still looks like a home directory to a reader: escape it instead.
+  if (text.startsWith("~")) return "\\~" + (text.length > 1 ? quoteLiteral(text.slice(1), true) : "");
+  // Text with `$`, backquotes or backslashes goes in escaped double quotes, so no reader
+  // (or shellcheck) takes '$x' for a forgotten expansion or '\'' for an escape.
+  if (/[$`\\]/.test(text)) return `"${printDoubleQuoted([{ kind: "lit", text }])}"`;
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
@@ -50,7 +61,7 @@ function printDoubleQuoted(parts: readonly WordPart[]): string {
     const next = parts[i + 1];
     if (part.kind === "lit") out += part.text.replace(/[\\"$`]/g, (c) => `\\${c}`);
     else if (part.kind === "arith") out += `$((${printArith(part.expr)}))`;
-    else out += printParam(part, next?.kind === "lit" && NAME_CHAR.test(next.text));
+    else out += printParam(part, next?.kind === "lit" && (NAME_CHAR.test(next.text) || next.text.startsWith("[")));
   });
   return out;
 }

@@ -60,6 +60,14 @@ export const stringBuiltins: Builtins = {
 function push(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered {
   const { pre, words } = operands(call, ctx, receiver!);
   const [array, ...items] = words;
+  // Each push overwrites `__r`: a value read from it must be saved before the first push.
+  for (let i = 0; i < items.length - 1; i++) {
+    if (items[i]!.parts.some((p) => p.kind === "param" && p.name === "__r")) {
+      const saved = ctx.freeze(lowered(stringVal(items[i]!)));
+      pre.push(...saved.pre);
+      items[i] = (saved.val as { word: Word }).word;
+    }
+  }
   const commands = items.map((item) => sh.command(ctx.useHelper("__apush"), array!, item));
   if (commands.length === 0) return ctx.callHelper("__alen", [array!], "number");
   return lowered({ kind: "number", arith: sh.arithVar("__r") }, [...pre, ...commands]);
