@@ -105,7 +105,11 @@ function lowerComparison(node: ts.BinaryExpression, ctx: LowerContext): Command 
   const { pre, vals } = ctx.sequence([ctx.expr(node.left), ctx.expr(node.right)]);
   const [a, b] = vals as [Val, Val];
   let cond: Command;
-  if (numeric) {
+  if (numeric && (a as { arith: Arith }).arith.kind === "num" && (b as { arith: Arith }).arith.kind === "num") {
+    const [x, y] = [((a as { arith: Arith }).arith as { value: number }).value, ((b as { arith: Arith }).arith as { value: number }).value];
+    const holds = { "-lt": x < y, "-le": x <= y, "-gt": x > y, "-ge": x >= y }[numeric]!;
+    cond = holds ? sh.trueCommand() : sh.falseCommand();
+  } else if (numeric) {
     cond = sh.test(arithWord((a as { arith: Arith }).arith), numeric, arithWord((b as { arith: Arith }).arith));
   } else {
     cond = equality(a, b, node, ctx, pre);

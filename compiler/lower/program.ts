@@ -12,6 +12,7 @@ import { statementVisitors } from "./statements.ts";
 import { switchVisitors } from "./switch.ts";
 import type { Visitors } from "./visitor.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { removeUnusedAssignments } from "../passes/unused.ts";
 
 /** Every visitor, merged into one map per node family and keyed by SyntaxKind. */
 export const standardVisitors: Visitors = {
@@ -38,10 +39,15 @@ export function lowerProgram(source: ts.SourceFile, checker: ts.TypeChecker, lib
   const last = main[main.length - 1];
   const endsInExit = last?.kind === "simple" && last.words[0] !== undefined && sh.literalText(last.words[0]) === "exit";
   const tail = entry ? [sh.command(entry)] : endsInExit ? [] : [sh.command("exit", "0")];
+  const [liveFunctions, liveMain] = splitAt(removeUnusedAssignments([...functions, ...main]), functions.length);
   return {
-    commands: [...section("runtime helpers", helpers), ...section("functions", functions), ...section("program", [...main, ...tail])],
+    commands: [...section("runtime helpers", helpers), ...section("functions", liveFunctions), ...section("program", [...liveMain, ...tail])],
     diagnostics: ctx.diagnostics,
   };
+}
+
+function splitAt<T>(list: T[], n: number): [T[], T[]] {
+  return [list.slice(0, n), list.slice(n)];
 }
 
 function section(title: string, commands: Command[]): Command[] {

@@ -219,9 +219,40 @@ function lint(sf, checker, text) {
   return problems;
 }
 
-function runNode(file) {
-  const src = readFileSync(file, "utf8");
-  const js = transformSync(src, { loader: "ts", format: "esm" }).code;
+/**
+ * Wraps every arithmetic result (number-typed `+ - * %`, unary `-`, `+= -= *=`, `Math.floor/
+ * trunc`, `Number()`, `parseInt()`) in `__chk(...)`, which throws if the value is not an integer
+ * within +-2,000,000,000 (mksh has 32-bit arithmetic). Returns instrumented TypeScript source.
+ */
+function instrument(sf, checker) {
+  const S = ts.SyntaxKind;
+  const arith = new Set([S.PlusToken, S.MinusToken, S.AsteriskToken, S.PercentToken,
+    S.PlusEqualsToken, S.MinusEqualsToken, S.AsteriskEqualsToken]);
+  const isNumber = (node) => (checker.getTypeAtLocation(node).flags & ts.TypeFlags.NumberLike) !== 0;
+  const wrapCall = (f, e) => f.createCallExpression(f.createIdentifier("__chk"), undefined, [e]);
+  const transformer = (ctx) => {
+    const f = ctx.factory;
+    const visit = (node) => {
+      let wrap = false;
+      if (ts.isBinaryExpression(node) && arith.has(node.operatorToken.kind) && isNumber(node)) wrap = true;
+      if (ts.isPrefixUnaryExpression(node) && node.operator === S.MinusToken && !ts.isNumericLiteral(node.operand)) wrap = true;
+      if (ts.isCallExpression(node) && isNumber(node)) wrap = true;
+      const updated = ts.visitEachChild(node, visit, ctx);
+      return wrap ? wrapCall(f, f.createParenthesizedExpression(updated)) : updated;
+    };
+    return (root) => ts.visitNode(root, visit);
+  };
+  const out = ts.transform(sf, [transformer]);
+  const printed = ts.createPrinter().printFile(out.transformed[0]);
+  out.dispose();
+  return (
+    "const __chk = (v: number): number => { if (!Number.isInteger(v) || v > 2000000000 || v < -2000000000) " +
+    "throw new Error(`number out of the integer range: ${v}`); return v; };\n" + printed
+  );
+}
+
+function runNode(source) {
+  const js = transformSync(source, { loader: "ts", format: "esm" }).code;
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", js], {
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
@@ -254,7 +285,14 @@ for (const f of files) {
   if (diags.length) problems.push("type errors:\n" + fmt(diags));
   else problems.push(...lint(sf, program.getTypeChecker(), sf.text).map((p) => `lint ${p}`));
 
-  const r = runNode(path);
+  const r = runNode(sf.text);
+  if (!diags.length) {
+    const checked = runNode(instrument(sf, program.getTypeChecker()));
+    if (checked.stdout !== r.stdout || checked.stderr !== r.stderr || checked.status !== r.status) {
+      const m = /Error: (number out of the integer range[^\n]*)/.exec(checked.stderr);
+      problems.push(m ? m[1] : `instrumented run differs from the plain run:\n${checked.stderr}`);
+    }
+  }
   if (show) {
     process.stdout.write(`--- stdout ---\n${r.stdout}--- stderr ---\n${r.stderr}--- status ${r.status}\n`);
   }

@@ -60,8 +60,8 @@ export const stringBuiltins: Builtins = {
 function push(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered {
   const { pre, words } = operands(call, ctx, receiver!);
   const [array, ...items] = words;
-  // Each push overwrites `__r`: a value read from it must be saved before the first push.
-  for (let i = 0; i < items.length - 1; i++) {
+  // Each push overwrites `__r`: a later item read from it must be saved before the first push.
+  for (let i = 1; i < items.length; i++) {
     if (items[i]!.parts.some((p) => p.kind === "param" && p.name === "__r")) {
       const saved = ctx.freeze(lowered(stringVal(items[i]!)));
       pre.push(...saved.pre);

@@ -10,4 +10,5 @@ for (const x of e) {
 }
 console.log(n);
 const en: number[] = [];
-console.log(en.length === 0, en[0] ?? "nothing");
+console.log(en.length === 0, en[0] ?? -1);
+console.log(en[0] ?? "nothing".length);

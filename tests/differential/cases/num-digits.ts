@@ -21,4 +21,5 @@ console.log(digitSum(-4096));
 console.log(digitSum(0));
 console.log(reverse(12345));
 console.log(reverse(1200));
-console.log(reverse(1999999999));
+console.log(reverse(1999999991));
+console.log(reverse(123456789));

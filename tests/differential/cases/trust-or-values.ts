@@ -13,4 +13,4 @@ console.log(n0 || n0);
 const sp: string = " ";
 console.log(`[${sp || "space-is-truthy?"}]`);
 console.log(e || zero || x);
-console.log(e || n0 || "last");
+console.log(n0 || n0 || 7);

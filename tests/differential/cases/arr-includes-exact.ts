@@ -1,0 +1,11 @@
+const a = ["abc", "a b", "10", ""];
+console.log(a.includes("ab"), a.includes("abc"), a.includes("abcd"));
+console.log(a.includes("a"), a.includes("b"), a.includes("a b"));
+console.log(a.includes("1"), a.includes("10"), a.includes("0"));
+console.log(a.includes(""), ["x"].includes(""), [" "].includes(""));
+const n = [1, 10, 100];
+console.log(n.includes(1), n.includes(0), n.includes(1000), n.includes(10));
+const joined = ["a", "b"];
+console.log(joined.includes("a b"), joined.includes("a,b"), joined.includes("a\nb"));
+const nl = ["a\nb"];
+console.log(nl.includes("a"), nl.includes("b"), nl.includes("a\nb"));

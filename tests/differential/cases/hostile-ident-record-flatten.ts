@@ -1,0 +1,14 @@
+const p = { x: "field p.x", y_z: "field p.y_z" };
+const p_x = "variable p_x";
+const p_y = { z: "field p_y.z" };
+const p_y_z = "variable p_y_z";
+console.log(p.x);
+console.log(p_x);
+console.log(p.y_z);
+console.log(p_y.z);
+console.log(p_y_z);
+const q = { n: 1 };
+let q_n = 2;
+q.n = 10;
+q_n += 5;
+console.log(q.n, q_n);
