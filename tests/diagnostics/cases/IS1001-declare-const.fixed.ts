@@ -1,0 +1,2 @@
+const rootDev = "/dev/sda1";
+console.log(rootDev);

@@ -1,0 +1,3 @@
+// expect: IS1001 at 2:1
+declare function probe(): number;
+console.log(probe());

@@ -1,0 +1,3 @@
+type Stage = "early" | "late";
+const stage: Stage = "early";
+console.log(stage);

@@ -1,0 +1,5 @@
+interface Mount {
+  target: string;
+}
+const m: Mount = { target: "/" };
+console.log(m.target);

@@ -1,0 +1,5 @@
+// expect: IS1002 at 2:1
+class Mount {
+  target = "/";
+}
+console.log("mount");

@@ -1,0 +1,4 @@
+function mountAll(): number {
+  return 0;
+}
+console.log(`mounted: ${mountAll()}`);

@@ -1,0 +1,7 @@
+function stages(): number[] {
+  const out: number[] = [];
+  out.push(1);
+  out.push(2);
+  return out;
+}
+console.log(stages().join(","));

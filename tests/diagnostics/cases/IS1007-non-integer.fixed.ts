@@ -1,0 +1,2 @@
+const ratioTimesTen = 15;
+console.log(ratioTimesTen);

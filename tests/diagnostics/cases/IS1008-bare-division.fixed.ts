@@ -1,0 +1,3 @@
+const total = 7;
+const half = Math.floor(total / 2);
+console.log(half);

@@ -1,0 +1,3 @@
+let m = 7;
+m = Math.trunc(m / 2);
+console.log(m);

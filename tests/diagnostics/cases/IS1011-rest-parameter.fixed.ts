@@ -1,0 +1,4 @@
+function count(items: string[]): number {
+  return items.length;
+}
+console.log(count(["a", "b"]));

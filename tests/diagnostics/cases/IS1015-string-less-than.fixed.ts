@@ -1,0 +1,4 @@
+let a = "alpha";
+a = `${a}!`;
+const b = "beta";
+if (a !== b) console.log("different");

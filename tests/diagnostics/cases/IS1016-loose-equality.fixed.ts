@@ -1,0 +1,2 @@
+const n = 3;
+if (n === 3) console.log("three");

@@ -1,0 +1,3 @@
+let size = "512";
+size = "512m";
+console.log(size);

@@ -1,0 +1,4 @@
+let i = 0;
+const j = i;
+i++;
+console.log(j, i);

@@ -1,0 +1,3 @@
+const label = "count";
+console.log(`${label} 1`);
+console.log("count", 1);

@@ -1,0 +1,2 @@
+const big = 2147483647;
+console.log(big);

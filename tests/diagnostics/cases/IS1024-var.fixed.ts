@@ -1,0 +1,2 @@
+let count = 1;
+console.log(count);

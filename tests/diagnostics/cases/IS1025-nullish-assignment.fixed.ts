@@ -1,0 +1,3 @@
+let m: number | undefined = undefined;
+if (m === undefined) m = 3;
+console.log(m ?? 0);

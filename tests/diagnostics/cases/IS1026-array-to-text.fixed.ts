@@ -1,0 +1,2 @@
+const xs = ["a", "b"];
+console.log(`items: ${xs.join(",")}`);

@@ -1,0 +1,8 @@
+// expect: IS1027 at 5:15
+interface Mount {
+  target: string;
+}
+function show({ target }: Mount): string {
+  return target;
+}
+console.log(show({ target: "/" }));

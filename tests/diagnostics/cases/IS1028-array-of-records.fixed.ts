@@ -1,0 +1,2 @@
+const targets: string[] = ["/", "/boot"];
+console.log(targets.length);

@@ -1,0 +1,1 @@
+for (const key of ["ro", "quiet"]) console.log(key);

@@ -1,0 +1,4 @@
+function greeting(): string {
+  return "hello";
+}
+console.log(greeting());

@@ -1,0 +1,3 @@
+// expect: TS2322 at 2:7
+const port: number = "8080";
+console.log(port);

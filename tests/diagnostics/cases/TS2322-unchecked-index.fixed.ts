@@ -1,0 +1,3 @@
+const xs = ["a"];
+const first: string = xs[0] ?? "";
+console.log(first);

@@ -1,0 +1,3 @@
+// expect: TS2339 at 3:17
+const name = "root";
+console.log("a".toUpperCase(), name);

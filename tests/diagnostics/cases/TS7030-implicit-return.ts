@@ -1,0 +1,6 @@
+// expect: TS7030 at 2:27
+function sign(n: number): number | undefined {
+  if (n > 0) return 1;
+  if (n < 0) return -1;
+}
+console.log(sign(2));
