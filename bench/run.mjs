@@ -483,7 +483,8 @@ ${phaseNames.map(([k, label]) => `| ${label} | ${fmt(phaseMedians[k])} | ${pct(p
   cjs-module-lexer over ts-morph.js (936 KB) to find its export names. A \`require\` skips that; the
   "CommonJS CLI" variant below measures the whole effect.
 - The work on the program itself is ${fmt(workCost)} ms cold against ${fmt(warmCompile)} ms warm: the difference is V8 compiling and
-  optimising TypeScript's checker and initsh's lowering for the first time.
+  optimising TypeScript's checker and initsh's lowering for the first time (the warm runs build a new project each time,
+  so they re-read and re-parse both files too).
 
 ### Experiments: module format, V8 code cache, startup snapshot (Node ${machine.node})
 
@@ -506,8 +507,8 @@ ${variants.map(([id, label]) => `| ${label} | ${fmt(S[id].median)} | ${fmt(S[id]
   (\`module.enableCompileCache()\` arrived in Node 22.1), so this compiles CommonJS files under node_modules through
   \`vm.Script\` with \`cachedData\`, the \`v8-compile-cache\` trick. The cache (${dirSizeMiB(v8cacheDir)} MiB, keyed by path, size and mtime) is
   written after one full compile, so it holds the lazily compiled checker functions too. It saves parsing and
-  bytecode generation, not execution or JIT warm-up. On Node ≥ 22.1 the same effect is one
-  \`module.enableCompileCache()\` call.
+  bytecode generation, not execution or JIT warm-up. Node ≥ 22.1 has a built-in equivalent,
+  \`module.enableCompileCache()\` (not measured here: this machine has Node 20).
 - **Startup snapshot** (bench/snapshot-build.cjs, \`node --snapshot-blob … --build-snapshot\`): the CLI with ts-morph and
   TypeScript inlined (one ${fileMiB(join(CACHE, "snapshot", "initsh-all.cjs"))} MiB CommonJS bundle) is evaluated at build time, so a run starts with everything
   loaded. "Pre-warmed" also runs one compile (of a different program, bench/fixtures/size/cmdline.ts) before the
@@ -553,11 +554,11 @@ The hand-written scripts pass the same empty-PATH run (${sizeRows.every((r) => r
 tsc ${tsc7?.version ?? "7"} (the native Go port) checks this program in ${fmt(t7)} ms (median); initsh takes ${fmt(S.initsh.median)} ms, ${ratio(r7)}. The phase
 breakdown says why no variant of today's design gets there:
 
-1. **Node itself**: \`node -e 0\` takes ${fmt(S.node.median)} ms, ${x7(S.node.median)} of tsc 7's whole run, before any code is loaded.
+1. **Node itself**: \`node -e 0\` takes ${fmt(S.node.median)} ms, ${x7(S.node.median)} tsc 7's whole run, before any code is loaded.
 2. **Loading TypeScript + ts-morph**: ${fmt(loadCost)} ms cold (TypeScript alone ${fmt(phaseMedians.loadTypeScript)} ms). A code cache trims it, a snapshot
    replaces it with deserialising a ${fileMiB(snapWarm)} MiB heap, which is not free either.
 3. **Checking, lowering and printing**: ${fmt(workCost)} ms cold, ${fmt(warmCompile)} ms even in a fully warm process (best ${fmt(warmCompileMin)} ms) —
-   ${x7(warmCompile)} tsc 7's time on its own. Of that, parsing and checking (against a 166-line lib, where tsc 7 checks against
+   ${x7(warmCompile)} tsc 7's time on its own. Of that, parsing and checking (against the ${fileLines(join(ROOT, "dsl", "lib.d.ts"))}-line dsl/lib.d.ts, where tsc 7 checks against
    the 57-file es2022 lib) are ${fmt(warmMedians.createProject + warmMedians.typeCheck)} ms, lowering and printing ${fmt(warmMedians.lower + warmMedians.print)} ms.
 
 So even an ideal Node design — free loading, a perfectly warm JIT — would need about ${fmt(S.node.median)} + ${fmt(warmCompile)} ≈ ${fmt(idealFloor)} ms,
@@ -570,7 +571,8 @@ What would actually beat tsc 7:
   the only route found to "faster than tsc 7" for a one-shot CLI, and it gives up the ts-morph code base.
 - **Drive tsgo from Node through TypeScript 7's API** (the checker in a child process, lowering still in
   TypeScript): every build still pays Node startup (${fmt(S.node.median)} ms) on top of tsgo's own startup and the IPC round trips
-  for every type the lowering asks about, so it can approach tsc 7 but not beat it (estimate, not measured).
+  for every type the lowering asks about: at least ${fmt(S.node.median)} + ${fmt(t7)} ≈ ${fmt(S.node.median + t7)} ms before any IPC, so it cannot beat tsc 7
+  (a lower bound from the numbers above; the API itself was not measured).
 - **A resident compiler** (watch mode, daemon, editor plugin) pays steps 1–2 once; a rebuild is the warm compile,
   ${fmt(warmCompile)} ms here (best ${fmt(warmCompileMin)} ms) against tsc 7's ${fmt(t7)} ms cold — ${warmCompile < t7 ? "ahead" : "still behind"} on this machine, before adding
   whatever the client that talks to it costs to start (a Node client is another ${fmt(S.node.median)} ms), and only for rebuilds.
