@@ -56,7 +56,14 @@ export class LowerContext {
   readonly helpers = new Set<string>();
   readonly temps = new Set<string>();
   readonly bindings = new Map<ts.Symbol, Binding>();
+  /** Functions whose bodies are lowered, in the order they were lowered. */
   readonly functions: FunctionInfo[] = [];
+  /** Every function met so far, by declaration ("broken" once its signature was reported). */
+  readonly functionInfos = new Map<ts.Node, FunctionInfo | "broken">();
+  /** Functions registered but not lowered yet. */
+  readonly pendingFunctions: FunctionInfo[] = [];
+  /** Functions the top level calls directly. */
+  readonly topCalls = new Set<FunctionInfo>();
   scope: FunctionScope | undefined;
   jumpTargets: JumpTarget[] = [];
   shLoopDepth = 0;

@@ -153,6 +153,16 @@ function lowerArrayLiteral(node: ts.ArrayLiteralExpression, ctx: LowerContext): 
   return lowered({ kind: "array", word: sh.word(sh.param(id)) }, commands);
 }
 
+/** `e!`, `e as T`: where the assertion removes `undefined`, the value is read as set. */
+function asserted(node: ts.Expression, inner: ts.Expression, ctx: LowerContext): Lowered {
+  const value = ctx.expr(inner);
+  const here = ctx.shTypeOf(node);
+  if (value.val.kind === "optional" && here && "optional" in here && !here.optional) {
+    return lowered(readVar(value.val.name, value.val.inner), value.pre);
+  }
+  return value;
+}
+
 function lowerConditional(node: ts.ConditionalExpression, ctx: LowerContext): Lowered {
   const type = ctx.shTypeOf(node);
   if (!type || type.kind === "record" || type.kind === "void" || type.kind === "never") {
@@ -177,10 +187,10 @@ export const expressionVisitors: ExpressionVisitors = {
   [ts.SyntaxKind.Identifier]: (node, ctx) => lowerIdentifier(node as ts.Identifier, ctx),
   [ts.SyntaxKind.TemplateExpression]: (node, ctx) => lowerTemplate(node as ts.TemplateExpression, ctx),
   [ts.SyntaxKind.ParenthesizedExpression]: (node, ctx) => ctx.expr((node as ts.ParenthesizedExpression).expression),
-  [ts.SyntaxKind.AsExpression]: (node, ctx) => ctx.expr((node as ts.AsExpression).expression),
+  [ts.SyntaxKind.AsExpression]: (node, ctx) => asserted(node, (node as ts.AsExpression).expression, ctx),
   [ts.SyntaxKind.SatisfiesExpression]: (node, ctx) => ctx.expr((node as ts.SatisfiesExpression).expression),
-  [ts.SyntaxKind.NonNullExpression]: (node, ctx) => ctx.expr((node as ts.NonNullExpression).expression),
-  [ts.SyntaxKind.TypeAssertionExpression]: (node, ctx) => ctx.expr((node as ts.TypeAssertion).expression),
+  [ts.SyntaxKind.NonNullExpression]: (node, ctx) => asserted(node, (node as ts.NonNullExpression).expression, ctx),
+  [ts.SyntaxKind.TypeAssertionExpression]: (node, ctx) => asserted(node, (node as ts.TypeAssertion).expression, ctx),
   [ts.SyntaxKind.PropertyAccessExpression]: (node, ctx) => lowerPropertyAccess(node as ts.PropertyAccessExpression, ctx),
   [ts.SyntaxKind.ElementAccessExpression]: (node, ctx) => lowerElementAccess(node as ts.ElementAccessExpression, ctx),
   [ts.SyntaxKind.ObjectLiteralExpression]: (node, ctx) => lowerObjectLiteral(node as ts.ObjectLiteralExpression, ctx),

@@ -14,11 +14,31 @@ import type { StatementVisitors } from "./visitor.ts";
  * result is the exit status. No `$(…)`: it would fork and lose the callee's effects.
  */
 
-/** The function a declaration defines, registered on first sight (calls may come first). */
+/**
+ * The function a declaration defines, registered on first sight (calls may come first) and
+ * queued for its body to be lowered once the program's top level is done, so a body can read
+ * top-level bindings declared after it, as JS allows. A declaration that cannot be lowered is
+ * reported once, however many calls name it.
+ */
 export function functionInfo(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): FunctionInfo {
+  const known = ctx.functionInfos.get(decl);
+  if (known === "broken") throw new LoweringAbort();
+  if (known) return known;
+  let info: FunctionInfo;
+  try {
+    info = describeFunction(decl, ctx);
+  } catch (error) {
+    if (error instanceof LoweringAbort) ctx.functionInfos.set(decl, "broken");
+    throw error;
+  }
+  ctx.functionInfos.set(decl, info);
   const symbol = declarationSymbol(decl, ctx);
-  const existing = symbol && ctx.bindings.get(symbol);
-  if (existing?.kind === "function") return existing.info;
+  if (symbol) ctx.bindings.set(symbol, { kind: "function", info });
+  ctx.pendingFunctions.push(info);
+  return info;
+}
+
+function describeFunction(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): FunctionInfo {
   if (decl.asteriskToken) ctx.fail(diagnostics.generators(decl));
   if (decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) ctx.fail(diagnostics.asyncCode(decl));
   const signature = ctx.checker.getSignatureFromDeclaration(decl)!;
@@ -37,9 +57,7 @@ export function functionInfo(decl: ts.FunctionLikeDeclaration, ctx: LowerContext
     return { declaration: p, type, tagged };
   });
   const base = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : ts.isVariableDeclaration(decl.parent) && ts.isIdentifier(decl.parent.name) ? decl.parent.name.text : "fn";
-  const info: FunctionInfo = { shName: ctx.names.function(base), node: decl, params, returnType: returnType! };
-  if (symbol) ctx.bindings.set(symbol, { kind: "function", info });
-  return info;
+  return { shName: ctx.names.function(base), node: decl, params, returnType: returnType! };
 }
 
 function declarationSymbol(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): ts.Symbol | undefined {
@@ -65,10 +83,14 @@ export function calleeFunction(callee: ts.Expression, ctx: LowerContext): Functi
 export const isFunctionValue = (e: ts.Expression): e is ts.ArrowFunction | ts.FunctionExpression =>
   ts.isArrowFunction(e) || ts.isFunctionExpression(e);
 
+/** Lowers the bodies of every function registered so far, and of those they register in turn. */
+export function defineQueuedFunctions(ctx: LowerContext): void {
+  for (let info = ctx.pendingFunctions.shift(); info; info = ctx.pendingFunctions.shift()) defineFunction(info, ctx);
+}
+
 /** Lowers a function's body into its sh definition, with its own scope and jump targets. */
-export function defineFunction(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): Command[] {
-  const info = functionInfo(decl, ctx);
-  if (info.definition) return [];
+function defineFunction(info: FunctionInfo, ctx: LowerContext): void {
+  const decl = info.node;
   const saved = { scope: ctx.scope, jumps: ctx.jumpTargets, depth: ctx.shLoopDepth };
   ctx.scope = { info, locals: new Set(), calls: new Set() };
   ctx.jumpTargets = [];
@@ -93,6 +115,11 @@ export function defineFunction(decl: ts.FunctionLikeDeclaration, ctx: LowerConte
     ctx.jumpTargets = saved.jumps;
     ctx.shLoopDepth = saved.depth;
   }
+}
+
+/** A function declaration statement: its body is lowered later (see functionInfo). */
+export function declareFunction(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): Command[] {
+  functionInfo(decl, ctx);
   return [];
 }
 
@@ -171,7 +198,7 @@ function taggedWord(v: Val, node: ts.Node, ctx: LowerContext, pre: Command[]): W
 
 /** A call to a user function, its result read from the return register. */
 export function lowerUserCall(info: FunctionInfo, call: ts.CallExpression, ctx: LowerContext): Lowered {
-  ctx.scope?.calls.add(info);
+  (ctx.scope?.calls ?? ctx.topCalls).add(info);
   const { pre, words } = argumentWords(info, call, ctx);
   const invoke = sh.command(info.shName, ...words);
   invoke.origin = ctx.origin(call);
@@ -244,7 +271,7 @@ export function returnValue(expr: ts.Expression | undefined, ctx: LowerContext):
 }
 
 export const functionStatementVisitors: StatementVisitors = {
-  [ts.SyntaxKind.FunctionDeclaration]: (node, ctx) => defineFunction(node as ts.FunctionDeclaration, ctx),
+  [ts.SyntaxKind.FunctionDeclaration]: (node, ctx) => declareFunction(node as ts.FunctionDeclaration, ctx),
   [ts.SyntaxKind.ReturnStatement]: (node, ctx) => returnValue((node as ts.ReturnStatement).expression, ctx),
 };
 

@@ -6,6 +6,8 @@ const RESERVED_VARIABLES = new Set([
   "IFS", "PATH", "HOME", "PWD", "OLDPWD", "PS1", "PS2", "PS4", "OPTIND", "OPTARG", "LINENO",
   "PPID", "ENV", "CDPATH", "MAIL", "MAILCHECK", "MAILPATH", "SHELL", "TERM", "LANG", "RANDOM",
   "SECONDS", "HISTFILE", "FCEDIT", "NLSPATH", "POSIXLY_CORRECT", "COLUMNS", "LINES", "TMOUT",
+  // Words that read as commands where the compiler lists names (`local a b`, `unset a`).
+  "local", "export", "readonly", "unset", "typeset", "declare", "set", "eval", "exec", "command",
 ]);
 
 // Builtins, keywords and commands the generated code relies on: a user function must not hide them.

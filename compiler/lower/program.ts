@@ -5,7 +5,7 @@ import { resolveHelpers } from "../runtime/helpers.ts";
 import { callVisitors } from "./calls.ts";
 import { LowerContext, type FunctionInfo } from "./context.ts";
 import { expressionVisitors } from "./expressions.ts";
-import { functionStatementVisitors } from "./functions.ts";
+import { defineQueuedFunctions, functionStatementVisitors } from "./functions.ts";
 import { loopVisitors } from "./loops.ts";
 import { operatorVisitors } from "./operators.ts";
 import { statementVisitors } from "./statements.ts";
@@ -13,6 +13,7 @@ import { switchVisitors } from "./switch.ts";
 import type { Visitors } from "./visitor.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { removeUnusedAssignments } from "../passes/unused.ts";
+import { mapCommands } from "../sh/walk.ts";
 
 /** Every visitor, merged into one map per node family and keyed by SyntaxKind. */
 export const standardVisitors: Visitors = {
@@ -32,13 +33,15 @@ export interface LoweredProgram {
 export function lowerProgram(source: ts.SourceFile, checker: ts.TypeChecker, libFileName: string): LoweredProgram {
   const ctx = new LowerContext(checker, standardVisitors, libFileName);
   const main = ctx.stmts(source.statements);
+  defineQueuedFunctions(ctx);
   const entry = initEntry(source, ctx);
   const recursive = recursiveFunctions(ctx.functions);
-  const functions = ctx.functions.flatMap((f) => definitionWithLocals(f, recursive.has(f)));
+  const used = reachable([...ctx.topCalls, ...(entry ? [entry] : [])]);
+  const functions = ctx.functions.filter((f) => used.has(f)).flatMap((f) => definitionWithLocals(f, recursive.has(f)));
   const helpers = resolveHelpers(ctx.helpers).map((h): Command => ({ kind: "verbatim", text: h.source }));
   const last = main[main.length - 1];
   const endsInExit = last?.kind === "simple" && last.words[0] !== undefined && sh.literalText(last.words[0]) === "exit";
-  const tail = entry ? [sh.command(entry)] : endsInExit ? [] : [sh.command("exit", "0")];
+  const tail = entry ? [sh.command(entry.shName)] : endsInExit ? [] : [sh.command("exit", "0")];
   const [liveFunctions, liveMain] = splitAt(removeUnusedAssignments([...functions, ...main]), functions.length);
   return {
     commands: [...section("runtime helpers", helpers), ...section("functions", liveFunctions), ...section("program", [...liveMain, ...tail])],
@@ -55,16 +58,28 @@ function section(title: string, commands: Command[]): Command[] {
 }
 
 /** An init program's entry: `export default function init(): never`, called on the last line. */
-function initEntry(source: ts.SourceFile, ctx: LowerContext): string | undefined {
+function initEntry(source: ts.SourceFile, ctx: LowerContext): FunctionInfo | undefined {
   for (const statement of source.statements) {
     if (!ts.isFunctionDeclaration(statement)) continue;
     const modifiers = ts.getModifiers(statement) ?? [];
     const isDefault = modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
     const symbol = statement.name && ctx.symbolOf(statement.name);
     const binding = symbol && ctx.bindings.get(symbol);
-    if (isDefault && binding?.kind === "function") return binding.info.shName;
+    if (isDefault && binding?.kind === "function") return binding.info;
   }
   return undefined;
+}
+
+/** The functions `roots` call, directly or not: only these are emitted. */
+function reachable(roots: readonly FunctionInfo[]): Set<FunctionInfo> {
+  const out = new Set<FunctionInfo>();
+  const stack = [...roots];
+  for (let f = stack.pop(); f; f = stack.pop()) {
+    if (out.has(f)) continue;
+    out.add(f);
+    stack.push(...(f.scope?.calls ?? []));
+  }
+  return out;
 }
 
 /**
@@ -97,6 +112,21 @@ function definitionWithLocals(f: FunctionInfo, recursive: boolean): Command[] {
   if (!recursive || locals.length === 0) return [def];
   return [
     { kind: "comment", text: "shellcheck disable=SC3043 # recursive: every target shell has local" },
-    { ...def, body: [sh.command("local", ...locals), ...def.body] },
+    { ...def, body: [sh.command("local", ...locals), ...relocalizeUnsets(def.body, new Set(locals))] },
   ];
+}
+
+/**
+ * In mksh and yash, `unset` on a local drops the local itself, so the caller's variable of
+ * the same name shows through (and later assignments write to it). Declaring the name local
+ * again right after the unset gives a fresh, unset local in every target shell.
+ */
+function relocalizeUnsets(body: Command[], locals: ReadonlySet<string>): Command[] {
+  return mapCommands(body, (c) => {
+    if (c.kind !== "simple" || c.assigns.length > 0 || c.redirects.length > 0) return [c];
+    if (c.words[0] === undefined || sh.literalText(c.words[0]) !== "unset") return [c];
+    const names = c.words.slice(1).map((w) => sh.literalText(w) ?? "");
+    const mine = names.filter((n) => locals.has(n));
+    return mine.length === 0 ? [c] : [c, sh.command("local", ...mine)];
+  });
 }

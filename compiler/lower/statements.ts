@@ -3,7 +3,7 @@ import { diagnostics } from "../diagnostics/codes.ts";
 import * as sh from "../sh/ast.ts";
 import type { Command } from "../sh/ast.ts";
 import type { Binding, LowerContext } from "./context.ts";
-import { defineFunction, isFunctionValue } from "./functions.ts";
+import { declareFunction, isFunctionValue } from "./functions.ts";
 import { assignmentOps, lowerCondition, toArith } from "./operators.ts";
 import { checkRecordWrite } from "./records.ts";
 import { classifyType } from "./types.ts";
@@ -27,7 +27,7 @@ function lowerDeclaration(decl: ts.VariableDeclaration, ctx: LowerContext): Comm
   if (!ts.isIdentifier(decl.name)) return ctx.fail(diagnostics.destructuring(decl.name));
   if (decl.initializer && isFunctionValue(decl.initializer)) {
     if (!(decl.parent.flags & ts.NodeFlags.Const)) ctx.fail(diagnostics.functionValue(decl.initializer));
-    return defineFunction(decl.initializer, ctx);
+    return declareFunction(decl.initializer, ctx);
   }
   const symbol = ctx.symbolOf(decl.name)!;
   const declared = ctx.checker.getTypeOfSymbol(symbol);

@@ -103,7 +103,7 @@ function printPatternParts(pattern: Pattern): string {
       if (part.kind === "param") return `"${printParam(part, true)}"`;
       if (part.kind === "arith") return `"$((${printArith(part.expr)}))"`;
       if (part.text === "") return "";
-      return /^[A-Za-z0-9_.,:/@%+=-]+$/.test(part.text) ? part.text : `'${part.text.replaceAll("'", `'\\''`)}'`;
+      return /^[A-Za-z0-9_.,:/@%+=-]+$/.test(part.text) ? part.text : quoteLiteral(part.text, true);
     })
     .join("");
 }

@@ -66,6 +66,7 @@ export function whichExecutable(program: string): string | undefined {
   }
   return undefined;
 }
+
 export const SHELLS: Shell[] = [
   shell("busybox sh", "busybox", ["sh"]),
   shell("dash", "dash", []),

@@ -1,0 +1,11 @@
+const parts = "a:b:c".split(":");
+const first = parts[0]!;
+const second = parts[1] as string;
+console.log(first.length + second.length);
+console.log(`${first}${second}${parts[2]!}`);
+const n = [5, 6][1]!;
+console.log(n * 2);
+const maybe: string | undefined = parts[1];
+console.log(maybe!.length);
+const x = 7 as number;
+console.log(x + 1);
