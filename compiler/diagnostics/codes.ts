@@ -141,4 +141,13 @@ export const diagnostics = {
     "IS1035",
     (op: string) => `The bitwise operator '${op}' is not supported: JavaScript's 32-bit semantics differ from sh arithmetic.`,
   ),
+  nestingTooDeep: createDiagnosticFactory(
+    "IS1036",
+    (limit: number) => `Code nests more than ${limit} levels deep here: name the inner parts with const declarations or functions.`,
+  ),
+  ambientDeclaration: createDiagnosticFactory(
+    "IS1037",
+    () =>
+      "'declare' makes a name the compiler cannot give a value to. Read the environment with env(), run programs with run() or capture(), or define the function.",
+  ),
 } as const;

@@ -49,5 +49,19 @@ export function createDiagnosticFactory<A extends unknown[]>(
 ) {
   const factory = (node: ts.Node, ...args: A): Diagnostic => diagnosticAt(node, code, message(...args), category);
   factory.code = code;
+  /** The same diagnostic at a text position, for checks that run before there is a syntax tree. */
+  factory.atPosition = (file: string, text: string, start: number, ...args: A): Diagnostic => {
+    const before = text.slice(0, start).split("\n");
+    return {
+      code,
+      category,
+      message: message(...args),
+      file,
+      line: before.length,
+      column: before[before.length - 1]!.length + 1,
+      length: 1,
+      sourceText: text,
+    };
+  };
   return factory;
 }

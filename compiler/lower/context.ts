@@ -1,6 +1,6 @@
 import { ts } from "ts-morph";
 import { diagnostics } from "../diagnostics/codes.ts";
-import { unsupportedNode } from "./unsupported.ts";
+import { unsupportedNode } from "../front/banned.ts";
 import type { Visitors } from "./visitor.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import * as sh from "../sh/ast.ts";
@@ -39,7 +39,9 @@ export interface FunctionScope {
 export type Binding =
   | { kind: "var"; name: string; type: ShType; scope: FunctionScope | undefined }
   | { kind: "record"; fields: Map<string, { name: string; type: RecordField["type"] }>; scope: FunctionScope | undefined }
-  | { kind: "function"; info: FunctionInfo };
+  | { kind: "function"; info: FunctionInfo }
+  /** A declaration already reported: uses of it are skipped rather than reported again. */
+  | { kind: "broken" };
 
 /** A loop or switch that `break`/`continue` can target, with the sh loop depth inside it. */
 export interface JumpTarget {
@@ -112,6 +114,14 @@ export class LowerContext {
     throw new LoweringAbort();
   }
 
+  /**
+   * Reports a type with no sh form, with the most specific diagnostic: `any`, a function
+   * value, an aggregate nested in an aggregate, or the general one.
+   */
+  failType(node: ts.Node, type: ts.Type = this.typeOf(node)): never {
+    return this.fail(unrepresentable(node, type, this.checker));
+  }
+
   origin(node: ts.Node): Origin {
     const source = node.getSourceFile();
     return { file: source.fileName, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 };
@@ -180,6 +190,7 @@ export class LowerContext {
       case "optional":
         return { ...l, word: sh.word(sh.param(v.name, { kind: "default", colon: false, word: sh.word("undefined") })) };
       case "undefined":
+      case "void":
         return { ...l, word: sh.word("undefined") };
       default:
         return this.fail(diagnosticsUnprintable(node));
@@ -245,8 +256,8 @@ export class LowerContext {
           ),
         ];
       case "undefined":
+      case "void": // a void call's result is undefined; after a never call nothing runs anyway
         return [...l.pre, sh.command("unset", name)];
-      case "void":
       case "record":
         throw new Error(`internal: cannot store a ${v.kind} in one variable`);
     }
@@ -315,6 +326,7 @@ export class LowerContext {
       };
     }
     if (binding.kind === "function") throw new Error("internal: function read as a value");
+    if (binding.kind === "broken") throw new LoweringAbort();
     const type = binding.type;
     if (type.kind === "array") return { kind: "array", word: sh.word(sh.param(binding.name)) };
     if (type.kind !== "string" && type.kind !== "number" && type.kind !== "boolean") {
@@ -326,6 +338,30 @@ export class LowerContext {
     if (type.optional && optionalHere) return { kind: "optional", name: binding.name, inner: type.kind };
     return readVar(binding.name, type.kind);
   }
+}
+
+function unrepresentable(node: ts.Node, type: ts.Type, checker: ts.TypeChecker): Diagnostic {
+  const parts = type.isUnion() ? type.types : [type];
+  if (parts.some((t) => t.getFlags() & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return diagnostics.anyType(node);
+  if (parts.some((t) => t.getCallSignatures().length > 0)) return diagnostics.functionValue(node);
+  for (const t of parts) {
+    if (t.getFlags() & ts.TypeFlags.Object && !checker.isArrayType(t) && checker.getPropertiesOfType(t).some((p) => checker.getTypeOfSymbol(p).getCallSignatures().length > 0)) {
+      return diagnostics.functionValue(node);
+    }
+  }
+  const isAggregate = (t: ts.Type) => {
+    const c = classifyType(t, checker);
+    return (c?.kind === "array" || c?.kind === "record") || checker.isArrayType(t) || (t.getFlags() & ts.TypeFlags.Object) !== 0;
+  };
+  for (const t of parts) {
+    if (checker.isArrayType(t)) {
+      const element = (t as ts.TypeReference).typeArguments?.[0];
+      if (element && isAggregate(element)) return diagnostics.nestedAggregate(node);
+    } else if (t.getFlags() & ts.TypeFlags.Object && t.getCallSignatures().length === 0) {
+      if (checker.getPropertiesOfType(t).some((p) => isAggregate(checker.getTypeOfSymbol(p)))) return diagnostics.nestedAggregate(node);
+    }
+  }
+  return diagnostics.unrepresentableType(node, checker.typeToString(type));
 }
 
 const diagnosticsUnprintable = (node: ts.Node) =>

@@ -1,7 +1,8 @@
 import { ts } from "ts-morph";
 import { diagnostics } from "../diagnostics/codes.ts";
 import * as sh from "../sh/ast.ts";
-import type { LowerContext } from "./context.ts";
+import { LoweringAbort, type LowerContext } from "./context.ts";
+import { lowerEffect } from "./statements.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
 import { lowered, numberVal, readVar, stringVal, boolLiteral, type Lowered, type Val } from "./values.ts";
 
@@ -11,7 +12,8 @@ const INT32_MAX = 2147483647;
 
 function lowerNumericLiteral(node: ts.NumericLiteral, ctx: LowerContext): Lowered {
   const value = Number(node.text);
-  if (!Number.isInteger(value) || /[.eE]/.test(node.getText())) ctx.fail(diagnostics.nonInteger(node, node.getText()));
+  const decimal = !/^0[xXoObB]/.test(node.getText());
+  if (!Number.isInteger(value) || (decimal && /[.eE]/.test(node.getText()))) ctx.fail(diagnostics.nonInteger(node, node.getText()));
   if (Math.abs(value) > INT32_MAX) ctx.fail(diagnostics.numberRange(node, node.getText()));
   return lowered(numberVal(sh.num(value)));
 }
@@ -22,6 +24,7 @@ function lowerIdentifier(node: ts.Identifier, ctx: LowerContext, symbol = ctx.sy
     if (node.text === "undefined") return lowered({ kind: "undefined" });
     return ctx.fail(diagnostics.unsupportedMember(node, node.text));
   }
+  if (binding.kind === "broken") throw new LoweringAbort();
   if (binding.kind === "function") return ctx.fail(diagnostics.functionValue(node));
   if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(node, node.text));
   return lowered(ctx.readBinding(binding, node));
@@ -45,6 +48,8 @@ function lowerTemplate(node: ts.TemplateExpression, ctx: LowerContext): Lowered 
 function lowerPropertyAccess(node: ts.PropertyAccessExpression, ctx: LowerContext): Lowered {
   if (node.questionDotToken) return ctx.fail(diagnostics.unsupportedSyntax(node, "Optional chaining"));
   const name = node.name.text;
+  const receiver = ts.isIdentifier(node.expression) ? ctx.symbolOf(node.expression) : undefined;
+  if (receiver && ctx.bindings.get(receiver)?.kind === "broken") throw new LoweringAbort();
   const objectType = ctx.shTypeOf(node.expression);
   if (name === "length" && objectType?.kind === "string") return stringLength(ctx.expr(node.expression), ctx);
   if (name === "length" && objectType?.kind === "array") {
@@ -54,6 +59,7 @@ function lowerPropertyAccess(node: ts.PropertyAccessExpression, ctx: LowerContex
   if (objectType?.kind === "record") {
     const symbol = ctx.symbolOf(node.expression);
     const binding = symbol && ctx.bindings.get(symbol);
+    if (binding?.kind === "broken") throw new LoweringAbort();
     if (binding?.kind === "record") {
       if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(node.expression, node.expression.getText()));
       const field = binding.fields.get(name)!;
@@ -165,9 +171,8 @@ function asserted(node: ts.Expression, inner: ts.Expression, ctx: LowerContext):
 
 function lowerConditional(node: ts.ConditionalExpression, ctx: LowerContext): Lowered {
   const type = ctx.shTypeOf(node);
-  if (!type || type.kind === "record" || type.kind === "void" || type.kind === "never") {
-    return ctx.fail(diagnostics.unrepresentableType(node, ctx.checker.typeToString(ctx.typeOf(node))));
-  }
+  if (type?.kind === "never" || type?.kind === "void") return lowered({ kind: "void" }, lowerEffect(node, ctx));
+  if (!type || type.kind === "record") return ctx.failType(node);
   const test = ctx.toCond(ctx.expr(node.condition));
   const whenTrue = ctx.expr(node.whenTrue);
   const whenFalse = ctx.expr(node.whenFalse);

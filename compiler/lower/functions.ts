@@ -44,14 +44,14 @@ function describeFunction(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): 
   const signature = ctx.checker.getSignatureFromDeclaration(decl)!;
   const returnType = classifyType(signature.getReturnType(), ctx.checker);
   if (!returnType || (returnType.kind === "record" && returnType.fields.length === 0)) {
-    ctx.fail(diagnostics.unrepresentableType(decl.name ?? decl, ctx.checker.typeToString(signature.getReturnType())));
+    ctx.failType(decl.name ?? decl, signature.getReturnType());
   }
   const params: ParamInfo[] = decl.parameters.map((p) => {
     if (p.dotDotDotToken) ctx.fail(diagnostics.spread(p));
     if (!ts.isIdentifier(p.name)) ctx.fail(diagnostics.destructuring(p.name));
     const type = classifyType(ctx.checker.getTypeAtLocation(p), ctx.checker);
     if (!type || type.kind === "void" || type.kind === "never" || type.kind === "undefined") {
-      return ctx.fail(diagnostics.unrepresentableType(p, ctx.checker.typeToString(ctx.checker.getTypeAtLocation(p))));
+      return ctx.failType(p, ctx.checker.getTypeAtLocation(p));
     }
     const tagged = !!p.questionToken || !!p.initializer || (isScalar(type) && type.optional);
     return { declaration: p, type, tagged };

@@ -3,6 +3,7 @@ import { diagnostics } from "../diagnostics/codes.ts";
 import * as sh from "../sh/ast.ts";
 import type { Arith, Command, Word } from "../sh/ast.ts";
 import type { LowerContext } from "./context.ts";
+import { lowerEffect } from "./statements.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
 import { arithWord, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
 
@@ -23,7 +24,8 @@ const numericTests: Partial<Record<ts.SyntaxKind, string>> = {
 };
 const bitwise = new Set([
   K.AmpersandToken, K.BarToken, K.CaretToken, K.LessThanLessThanToken, K.GreaterThanGreaterThanToken,
-  K.GreaterThanGreaterThanGreaterThanToken,
+  K.GreaterThanGreaterThanGreaterThanToken, K.AmpersandEqualsToken, K.BarEqualsToken, K.CaretEqualsToken,
+  K.LessThanLessThanEqualsToken, K.GreaterThanGreaterThanEqualsToken, K.GreaterThanGreaterThanGreaterThanEqualsToken,
 ]);
 /** Compound assignments and increments are statements (see statements.ts), never values. */
 export const assignmentOps: Partial<Record<ts.SyntaxKind, sh.ArithOp | "=" | "+">> = {
@@ -37,14 +39,14 @@ export const assignmentOps: Partial<Record<ts.SyntaxKind, sh.ArithOp | "=" | "+"
 /** The arithmetic form of a number-typed value. */
 export function toArith(l: Lowered, node: ts.Node, ctx: LowerContext): Arith {
   if (l.val.kind === "number") return l.val.arith;
-  return ctx.fail(diagnostics.unrepresentableType(node, ctx.checker.typeToString(ctx.typeOf(node))));
+  return ctx.failType(node);
 }
 
 function lowerBinary(node: ts.BinaryExpression, ctx: LowerContext): Lowered {
   const op = node.operatorToken.kind;
   const text = node.operatorToken.getText();
-  if (op === K.SlashToken) return ctx.fail(diagnostics.bareDivision(node.operatorToken));
-  if (op === K.AsteriskAsteriskToken) return ctx.fail(diagnostics.exponent(node.operatorToken));
+  if (op === K.SlashToken || op === K.SlashEqualsToken) return ctx.fail(diagnostics.bareDivision(node.operatorToken));
+  if (op === K.AsteriskAsteriskToken || op === K.AsteriskAsteriskEqualsToken) return ctx.fail(diagnostics.exponent(node.operatorToken));
   if (bitwise.has(op)) return ctx.fail(diagnostics.bitwise(node.operatorToken, text));
   if (op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) {
     return ctx.fail(diagnostics.looseEquality(node.operatorToken, text));
@@ -59,10 +61,7 @@ function lowerBinary(node: ts.BinaryExpression, ctx: LowerContext): Lowered {
   if (op === K.AmpersandAmpersandToken || op === K.BarBarToken || op === K.QuestionQuestionToken) {
     return lowerLogicalValue(node, ctx);
   }
-  if (op === K.PlusToken) {
-    const type = ctx.shTypeOf(node);
-    return type?.kind === "string" ? lowerConcat(node, ctx) : lowerArithmetic(node, "+", ctx);
-  }
+  if (op === K.PlusToken) return lowerPlus(node, ctx);
   const arithOp = arithmeticOps[op];
   if (arithOp) return lowerArithmetic(node, arithOp, ctx);
   if (numericTests[op] || op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken) {
@@ -72,15 +71,31 @@ function lowerBinary(node: ts.BinaryExpression, ctx: LowerContext): Lowered {
 }
 
 function lowerArithmetic(node: ts.BinaryExpression, op: sh.ArithOp, ctx: LowerContext): Lowered {
-  const { pre, vals } = ctx.sequence([ctx.expr(node.left), ctx.expr(node.right)]);
+  return arithmetic(node, op, ctx.expr(node.left), ctx.expr(node.right), ctx);
+}
+
+function arithmetic(node: ts.BinaryExpression, op: sh.ArithOp, l: Lowered, r: Lowered, ctx: LowerContext): Lowered {
+  const { pre, vals } = ctx.sequence([l, r]);
   const left = toArith(lowered(vals[0]!), node.left, ctx);
   const right = toArith(lowered(vals[1]!), node.right, ctx);
   return lowered(numberVal(sh.binary(op, left, right)), pre);
 }
 
-function lowerConcat(node: ts.BinaryExpression, ctx: LowerContext): Lowered {
-  const left = ctx.toWord(ctx.expr(node.left), node.left);
-  const right = ctx.toWord(ctx.expr(node.right), node.right);
+/**
+ * `+` adds numbers and joins anything else as text. Which one follows from the operands'
+ * values (a string on either side makes text), not from asking the checker for the type of
+ * every prefix of a long chain, which costs time quadratic in its length.
+ */
+function lowerPlus(node: ts.BinaryExpression, ctx: LowerContext): Lowered {
+  const left = ctx.expr(node.left);
+  const right = ctx.expr(node.right);
+  const numeric = (v: Val) => v.kind === "number";
+  return numeric(left.val) && numeric(right.val) ? arithmetic(node, "+", left, right, ctx) : concat(node, left, right, ctx);
+}
+
+function concat(node: ts.BinaryExpression, l: Lowered, r: Lowered, ctx: LowerContext): Lowered {
+  const left = ctx.toWord(l, node.left);
+  const right = ctx.toWord(r, node.right);
   const { pre, vals } = ctx.sequence([
     lowered(stringVal(left.word), left.pre),
     lowered(stringVal(right.word), right.pre),
@@ -154,8 +169,10 @@ function lowerLogicalValue(node: ts.BinaryExpression, ctx: LowerContext): Lowere
   if (type?.kind === "boolean" && !type.optional) {
     return lowered({ kind: "boolean", cond: lowerCondition(node, ctx), effect: true });
   }
-  if (!type || type.kind === "record" || type.kind === "void" || type.kind === "never" || type.kind === "undefined") {
-    return ctx.fail(diagnostics.unrepresentableType(node, ctx.checker.typeToString(ctx.typeOf(node))));
+  // Every path ends in a `never` call (`x ?? die()` where x is known unset): effects only.
+  if (type?.kind === "never" || type?.kind === "void") return lowered({ kind: "void" }, lowerEffect(node, ctx));
+  if (!type || type.kind === "record" || type.kind === "undefined") {
+    return ctx.failType(node);
   }
   const op = node.operatorToken.kind;
   let left = ctx.expr(node.left);
@@ -199,6 +216,13 @@ export function lowerCondition(node: ts.Expression, ctx: LowerContext): Command 
       const left = lowerCondition(node.left, ctx);
       const right = lowerCondition(node.right, ctx);
       return op === K.AmpersandAmpersandToken ? sh.and(left, right) : sh.or(left, right);
+    }
+    if (op === K.QuestionQuestionToken) {
+      // `o ?? d` as a condition: o's truth where o is set, d's where it is not.
+      const left = ctx.expr(node.left);
+      const kept = left.val.kind === "optional" ? readVar(left.val.name, left.val.inner) : left.val;
+      const choose = sh.ifThen([isDefined(left.val)], [ctx.toCond(lowered(kept)).cond], [lowerCondition(node.right, ctx)]);
+      return left.pre.length > 0 ? sh.group([...left.pre, choose]) : choose;
     }
   }
   const { pre, cond } = ctx.toCond(ctx.expr(node));

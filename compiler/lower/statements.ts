@@ -2,12 +2,12 @@ import { ts } from "ts-morph";
 import { diagnostics } from "../diagnostics/codes.ts";
 import * as sh from "../sh/ast.ts";
 import type { Command } from "../sh/ast.ts";
-import type { Binding, LowerContext } from "./context.ts";
+import { LoweringAbort, type Binding, type LowerContext } from "./context.ts";
 import { declareFunction, isFunctionValue } from "./functions.ts";
 import { assignmentOps, lowerCondition, toArith } from "./operators.ts";
 import { checkRecordWrite } from "./records.ts";
-import { classifyType } from "./types.ts";
-import { dependsOnState, lowered, numberVal, stringVal, type Lowered } from "./values.ts";
+import { classifyType, isScalar } from "./types.ts";
+import { dependsOnState, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
 import type { StatementVisitors } from "./visitor.ts";
 
 /** Declarations, assignments, expression statements, blocks and `if`. */
@@ -24,6 +24,17 @@ export function lowerDeclarationList(list: ts.VariableDeclarationList, ctx: Lowe
 }
 
 function lowerDeclaration(decl: ts.VariableDeclaration, ctx: LowerContext): Command[] {
+  try {
+    return lowerDeclarationOnce(decl, ctx);
+  } catch (error) {
+    // Uses of a declaration that failed are not reported again.
+    const symbol = ts.isIdentifier(decl.name) ? ctx.symbolOf(decl.name) : undefined;
+    if (error instanceof LoweringAbort && symbol && !ctx.bindings.has(symbol)) ctx.bindings.set(symbol, { kind: "broken" });
+    throw error;
+  }
+}
+
+function lowerDeclarationOnce(decl: ts.VariableDeclaration, ctx: LowerContext): Command[] {
   if (!ts.isIdentifier(decl.name)) return ctx.fail(diagnostics.destructuring(decl.name));
   if (decl.initializer && isFunctionValue(decl.initializer)) {
     if (!(decl.parent.flags & ts.NodeFlags.Const)) ctx.fail(diagnostics.functionValue(decl.initializer));
@@ -31,9 +42,10 @@ function lowerDeclaration(decl: ts.VariableDeclaration, ctx: LowerContext): Comm
   }
   const symbol = ctx.symbolOf(decl.name)!;
   const declared = ctx.checker.getTypeOfSymbol(symbol);
+  if (declared.getCallSignatures().length > 0) return ctx.fail(diagnostics.functionValue(decl.initializer ?? decl.name));
   const type = classifyType(declared, ctx.checker);
   if (!type || type.kind === "void" || type.kind === "never" || type.kind === "undefined") {
-    return ctx.fail(diagnostics.unrepresentableType(decl.name, ctx.checker.typeToString(declared)));
+    return ctx.failType(decl.name, declared);
   }
   const origin = ctx.origin(decl);
   if (type.kind === "record") {
@@ -95,6 +107,7 @@ function assignmentTarget(target: ts.Expression, ctx: LowerContext) {
   if (ts.isPropertyAccessExpression(target)) {
     const symbol = ctx.symbolOf(target.expression);
     const binding = symbol && ctx.bindings.get(symbol);
+    if (binding?.kind === "broken") throw new LoweringAbort();
     if (binding?.kind !== "record") return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this property"));
     checkRecordWrite(target.expression as ts.Identifier, ctx);
     if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(target, target.expression.getText()));
@@ -103,6 +116,7 @@ function assignmentTarget(target: ts.Expression, ctx: LowerContext) {
   }
   const symbol = ctx.symbolOf(target);
   const binding = symbol && ctx.bindings.get(symbol);
+  if (binding?.kind === "broken") throw new LoweringAbort();
   if (!binding || binding.kind === "function") return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this"));
   if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(target, target.getText()));
   if (binding.kind === "record") return { name: undefined, type: undefined, binding };
@@ -117,13 +131,68 @@ export function lowerEffect(e: ts.Expression, ctx: LowerContext): Command[] {
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind in assignmentOps)) {
     return lowerAssignment(e.left, e.operatorToken.kind, e.right, e, ctx);
   }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind in logicalAssignments) {
+    // `a ||= b` is `a || (a = b)`: the target is read once, assigned only when JS would.
+    const op = logicalAssignments[e.operatorToken.kind]!;
+    const target = assignmentTarget(skipParentheses(e.left), ctx);
+    if (target.binding || !target.type || !isScalar(target.type)) return ctx.fail(diagnostics.unsupportedSyntax(e, "A logical assignment to a record or array"));
+    // The declared type, not the narrowed one: the test must look at the value at run time.
+    const current = lowered<Val>(target.type.optional ? { kind: "optional", name: target.name!, inner: target.type.kind } : readVar(target.name!, target.type.kind));
+    const assign = lowerAssignment(e.left, K.EqualsToken, e.right, e, ctx);
+    if (op === K.QuestionQuestionToken) {
+      const v = current.val;
+      const unset = v.kind === "optional" ? sh.test("-z", sh.word(sh.param(v.name, { kind: "alternative", colon: false, word: sh.word("set") }))) : sh.falseCommand();
+      return [sh.ifThen([unset], assign)];
+    }
+    const { cond } = ctx.toCond(current);
+    return [sh.ifThen([op === K.AmpersandAmpersandToken ? cond : sh.not(cond)], assign)];
+  }
   if ((ts.isPostfixUnaryExpression(e) || ts.isPrefixUnaryExpression(e)) && (e.operator === K.PlusPlusToken || e.operator === K.MinusMinusToken)) {
     return lowerAssignment(e.operand, e.operator, undefined, e, ctx);
+  }
+  const stripped = skipParentheses(e);
+  if (ts.isBinaryExpression(stripped) && isLogical(stripped.operatorToken.kind)) return lowerLogicalEffect(stripped, ctx);
+  if (ts.isConditionalExpression(stripped)) {
+    const test = lowerCondition(stripped.condition, ctx);
+    return [sh.ifThen([test], lowerEffect(stripped.whenTrue, ctx), lowerEffect(stripped.whenFalse, ctx))];
   }
   const value = ctx.expr(e);
   // A value computed for nothing still runs its effects; a boolean call runs as a command.
   if (value.val.kind === "boolean" && value.val.effect) return [...value.pre, value.val.cond];
   return value.pre;
+}
+
+const logicalAssignments: Partial<Record<ts.SyntaxKind, ts.BinaryOperator>> = {
+  [K.BarBarEqualsToken]: K.BarBarToken,
+  [K.AmpersandAmpersandEqualsToken]: K.AmpersandAmpersandToken,
+  [K.QuestionQuestionEqualsToken]: K.QuestionQuestionToken,
+};
+
+const skipParentheses = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? skipParentheses(e.expression) : e);
+const isLogical = (op: ts.SyntaxKind) => op === K.AmpersandAmpersandToken || op === K.BarBarToken || op === K.QuestionQuestionToken;
+
+/**
+ * `a || b`, `a && b`, `a ?? b` whose value nobody reads: the right side runs for its effects
+ * when JS would run it. This is the "or else" idiom: `mount(…) || rescueShell("…")`.
+ */
+function lowerLogicalEffect(e: ts.BinaryExpression, ctx: LowerContext): Command[] {
+  const op = e.operatorToken.kind;
+  let test: Command;
+  if (op === K.QuestionQuestionToken) {
+    const left = ctx.expr(e.left);
+    const v = left.val;
+    const unset = v.kind === "optional" ? sh.test("-z", sh.word(sh.param(v.name, { kind: "alternative", colon: false, word: sh.word("set") }))) : v.kind === "undefined" ? sh.trueCommand() : sh.falseCommand();
+    test = left.pre.length > 0 ? sh.group([...left.pre, unset]) : unset;
+  } else {
+    const cond = lowerCondition(e.left, ctx);
+    test = op === K.AmpersandAmpersandToken ? cond : sh.not(cond);
+  }
+  const body = lowerEffect(e.right, ctx);
+  if (body.length === 0) return [test];
+  if (body.length === 1 && op !== K.QuestionQuestionToken) {
+    return [op === K.AmpersandAmpersandToken ? sh.and(test, body[0]!) : sh.or(sh.not(test), body[0]!)];
+  }
+  return [sh.ifThen([test], body)];
 }
 
 function lowerIf(node: ts.IfStatement, ctx: LowerContext): Command[] {

@@ -73,7 +73,7 @@ function labelPattern(label: ts.Expression, ctx: LowerContext): Pattern {
 function subjectWord(node: ts.SwitchStatement, ctx: LowerContext): { pre: Command[]; word: Word } {
   const type = ctx.shTypeOf(node.expression);
   if (!type || !("optional" in type) || type.optional) {
-    return ctx.fail(diagnostics.unrepresentableType(node.expression, ctx.checker.typeToString(ctx.typeOf(node.expression))));
+    return ctx.failType(node.expression);
   }
   const value = ctx.freeze(ctx.expr(node.expression));
   const v = value.val;

@@ -14,6 +14,8 @@
  *
  * Expectations state what SHOULD hold. A case the compiler currently gets wrong is kept
  * failing on purpose rather than adjusted to the compiler's output.
+ *
+ * Run: npx vitest run tests/diagnostics
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -7,14 +7,20 @@
  *     is a TypeScript or initsh code (/^(TS|IS)\d+$/) and none that is IS0000 (an internal
  *     compiler error is always a compiler bug).
  *
- * Inputs: a fixed list of hand-written oddities, 240 token soups and 160 small programs made
- * by a grammar, all from a seeded PRNG so every run sees the same inputs (FUZZ_SEED overrides
- * the seed). When an input crashes the compiler, the failure message carries a reproducer
- * shrunk by deleting lines and tokens while the same crash persists.
+ * Inputs: a fixed list of hand-written oddities, then from a seeded PRNG (FUZZ_SEED overrides
+ * the seed, so every run sees the same inputs): 240 token soups, 160 small programs made by a
+ * grammar of the supported subset, and 80 "idiom" programs from the same grammar that also use
+ * optional booleans, never-returning calls in expressions and `cond && f()` statements (kept
+ * apart so a crash in those idioms does not hide everything else). When a generated input
+ * crashes the compiler, the failure message carries a reproducer shrunk by deleting
+ * statements, lines and tokens while the same crash persists.
+ *
+ * Run: npx vitest run tests/diagnostics/fuzz.test.ts
  *
  * FUZZ_SUMMARY=/path   also write a summary of crashes (with reproducers) to that file.
+ * FUZZ_DUMP=/dir       also write every generated input there (soup-N.ts, program-N.ts).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -25,6 +31,7 @@ type CompileResult = ReturnType<typeof compileFile>;
 const SEED = Number(process.env.FUZZ_SEED ?? 0x1a17_5eed);
 const SOUPS = 240;
 const PROGRAMS = 160;
+const IDIOM_PROGRAMS = 80;
 
 // --- Deterministic randomness -----------------------------------------------------------------
 
@@ -61,8 +68,10 @@ class Rng {
 interface Input {
   name: string;
   content: string | Buffer;
-  /** Split for shrinking: "lines" for generated programs, "tokens" for soups. */
-  shrink?: "lines" | "tokens";
+  /** Whether a crash on this input is shrunk to a small reproducer (generated inputs). */
+  shrink?: boolean;
+  /** The generator it came from, for the summary. */
+  group?: string;
 }
 
 const nested = (depth: number) => `const deep = ${"(".repeat(depth)}1${")".repeat(depth)};\nconsole.log(deep);\n`;
@@ -100,9 +109,9 @@ const handWritten: Input[] = [
   { name: "500-deep nested parentheses", content: nested(500) },
   { name: "2000-deep nested blocks", content: `${"{".repeat(2000)}console.log(1);${"}".repeat(2000)}\n` },
   { name: "2000-deep nested arrays", content: `const a = ${"[".repeat(2000)}${"]".repeat(2000)};\n` },
-  // Long operator chains stay short here: compile time grows much faster than linearly with
-  // their length (a 1600-term sum takes ~35 s, a 3000-term one ~140 s before overflowing).
   { name: "300-term sum", content: `const n = ${Array.from({ length: 300 }, () => "1").join(" + ")};\nconsole.log(n);\n` },
+  // Long chains once took time quadratic in their length (asking the checker for the type of every prefix).
+  { name: "3000-term string chain", content: `let k = "k";\nconst s = ${Array.from({ length: 3000 }, () => "k").join(" + ")};\nconsole.log(s.length);\n` },
   { name: "200-deep ternary", content: `const t = ${"true ? ".repeat(200)}1${" : 0".repeat(200)};\nconsole.log(t);\n` },
   { name: "1000-deep unary minus", content: `const m = ${"-(".repeat(1000)}1${")".repeat(1000)};\nconsole.log(m);\n` },
   { name: "unknown package import", content: 'import { pad } from "left-pad";\nconsole.log(pad("a"));\n' },
@@ -147,6 +156,11 @@ const handWritten: Input[] = [
   { name: "triple-slash path", content: '/// <reference path="./nowhere.d.ts" />\nconsole.log(1);\n' },
   { name: "ts-nocheck", content: "// @ts-nocheck\nconst x: number = \"a\";\nconsole.log(x);\n" },
   { name: "ts-ignore over an error", content: "// @ts-ignore\nconst x: number = \"a\";\nconsole.log(x);\n" },
+  // Ordinary idioms of the supported subset: they must compile or be diagnosed, never crash.
+  { name: "optional boolean ?? default", content: "function g(o?: boolean): boolean {\n  return o ?? false;\n}\nconsole.log(g());\n" },
+  { name: "short-circuit call statement", content: 'const verbose = "x".length > 0;\nverbose && console.log("verbose");\n' },
+  { name: "or-die with a never function", content: 'function die(): never {\n  process.exit(1);\n}\nfunction g(o?: string): string {\n  return o ?? die();\n}\nconsole.log(g("a"));\n' },
+  { name: "conditional with a never branch", content: 'function die(): never {\n  process.exit(1);\n}\nconst x = "a".length > 5 ? die() : "ok";\nconsole.log(x);\n' },
   { name: "ts-expect-error without error", content: "// @ts-expect-error\nconst x = 1;\nconsole.log(x);\n" },
 ];
 
@@ -181,8 +195,10 @@ function soup(rng: Rng): string {
  * crashes hide) rather than stopping at the parser. A few constructs are deliberately
  * unsupported or ill-typed so diagnostics get exercised too.
  */
-function program(rng: Rng): string {
-  type T = "string" | "number" | "boolean" | "string?" | "number?" | "string[]" | "number[]";
+function program(rng: Rng, idioms: boolean): string {
+  /** Alternatives only generated in "idiom" programs (optional booleans, never-returning calls, `a && f()`). */
+  const opt = <F>(f: F): F[] => (idioms ? [f] : []);
+  type T = "string" | "number" | "boolean" | "string?" | "number?" | "boolean?" | "string[]" | "number[]";
   const fields: [string, "string" | "number" | "boolean"][] = [["name", "string"], ["size", "number"], ["ro", "boolean"]];
   const lines: string[] = [
     "interface Rec {",
@@ -190,6 +206,7 @@ function program(rng: Rng): string {
     "  size: number;",
     "  ro: boolean;",
     "  note?: string;",
+    "  flag?: boolean;",
     "}",
     'let s = "a b";',
     'let t = "";',
@@ -215,6 +232,13 @@ function program(rng: Rng): string {
     "function both(p: boolean, q: boolean): boolean {",
     "  return p && q;",
     "}",
+    "function maybeB(k: number): boolean | undefined {",
+    "  return k > 1 ? k > 2 : undefined;",
+    "}",
+    "function die(why: string): never {",
+    "  console.error(why);",
+    "  process.exit(1);",
+    "}",
   ];
 
   // Variables are read through leaves that TypeScript cannot narrow to a literal or to
@@ -225,6 +249,7 @@ function program(rng: Rng): string {
     boolean: ["b", "c", "r.ro"],
     "string?": ["r.note", "xs[0]", "pick(b)"],
     "number?": ["ns[1]", "maybe(n)"],
+    "boolean?": ["r.flag", "maybeB(n)"],
     "string[]": ["xs"],
     "number[]": ["ns"],
   };
@@ -235,8 +260,13 @@ function program(rng: Rng): string {
   };
   const weird = ["null", "1.5", "/x/", "[...xs]", "(n = 1)", "n++", "typeof n", "xs[n]", "n / 2", "n ** 2", "n & 1", "s < t", "n == m"];
 
+  // About a third of the programs get one unsupported or ill-typed expression somewhere.
+  let weirdLeft = rng.chance(0.35) ? 1 : 0;
   const expr = (type: T, depth = 0, allowConstant = true): string => {
-    if (rng.chance(0.02)) return rng.pick(weird);
+    if (weirdLeft > 0 && rng.chance(0.05)) {
+      weirdLeft--;
+      return rng.pick(weird);
+    }
     const leaf = depth > 3 || rng.chance(0.35);
     const sub = (t: T, constant = true) => expr(t, depth + 1, constant);
     if (leaf) {
@@ -257,6 +287,7 @@ function program(rng: Rng): string {
           () => `parseInt(String(${sub("number")}), 10)`,
           () => `(${sub("number?")} ?? ${sub("number")})`,
           () => `(${sub("boolean", false)} ? ${sub("number")} : ${sub("number")})`,
+          ...opt(() => `(${sub("number?")} ?? die("no number"))`),
           () => `(${sub("number[]")}[${rng.int(3)}] ?? 0)`,
           () => `${sub("string[]")}.length`,
         ])();
@@ -270,7 +301,9 @@ function program(rng: Rng): string {
           () => `${sub("string[]")}.join(${rng.pick(['""', '","', "", '" "'])})`,
           () => `shout(${sub("string")}${rng.chance(0.5) ? `, ${sub("boolean")}` : ""})`,
           () => `(${sub("string?")} ?? ${sub("string")})`,
+          ...opt(() => `(${sub("string?")} ?? die("no string"))`),
           () => `(${sub("boolean", false)} ? ${sub("string")} : ${sub("string")})`,
+          ...opt(() => `(${sub("boolean", false)} ? ${sub("string")} : die("bad"))`),
         ])();
       case "boolean":
         return rng.pick([
@@ -282,11 +315,16 @@ function program(rng: Rng): string {
           () => `${sub("string[]")}.includes(${sub("string")})`,
           () => `(${sub("string?")} === undefined)`,
           () => `both(${sub("boolean")}, ${sub("boolean")})`,
+          ...opt(() => `(${sub("boolean?")} ?? ${sub("boolean")})`),
+          ...opt(() => `(${sub("boolean?")} === ${rng.pick(["true", "false", "undefined"])})`),
+          ...opt(() => `(${sub("boolean?")} || ${sub("boolean")})`),
         ])();
       case "string?":
         return rng.pick([() => `pick(${sub("boolean")})`, () => `(${sub("boolean", false)} ? ${sub("string")} : undefined)`])();
       case "number?":
         return rng.pick([() => `maybe(${sub("number")})`, () => `(${sub("boolean", false)} ? ${sub("number")} : undefined)`])();
+      case "boolean?":
+        return rng.pick([() => `maybeB(${sub("number")})`, () => `(${sub("boolean", false)} ? ${sub("boolean")} : undefined)`])();
       case "string[]":
         return rng.pick([
           () => `(${sub("string", false)}).split(${rng.pick(['" "', '","', '""'])})`,
@@ -310,6 +348,7 @@ function program(rng: Rng): string {
           return simple(`${target} = ${expr(type)};`);
         }
         case 1: {
+          if (idioms && rng.chance(0.2)) return simple(`r.flag = ${expr("boolean?")};`);
           const [field, type] = rng.pick(fields);
           return simple(`r.${field} = ${expr(type)};`);
         }
@@ -325,14 +364,18 @@ function program(rng: Rng): string {
           return simple(`s += ${expr(rng.pick(["string", "number"] as T[]))};`);
         case 7:
           if (inLoop && rng.chance(0.5)) return { lines: [`${indent}${rng.pick(["break", "continue"])};`], jumps: true };
+          if (idioms && rng.chance(0.5)) return simple(`${expr("boolean", 0, false)} ${rng.pick(["&&", "||"])} console.log(${expr("string")});`);
           return simple(`${expr("boolean")};`);
         case 8:
-          return simple(`const v${depth}_${rng.int(1000)} = ${expr(rng.pick(["string", "number", "boolean", "string?", "number?", "string[]"] as T[]))};`);
-        case 9:
+          return simple(`const v${depth}_${rng.int(1000)} = ${expr(rng.pick(["string", "number", "boolean", "string?", "number?", "string[]", ...opt<T>("boolean?")]))};`);
+        case 9: {
+          const then = blockOf(indent + "  ", inLoop);
+          const otherwise = blockOf(indent + "  ", inLoop);
           return {
-            lines: [`${indent}if (${expr("boolean")}) {`, ...block(indent + "  ", inLoop), `${indent}} else {`, ...block(indent + "  ", inLoop), `${indent}}`],
-            jumps: false,
+            lines: [`${indent}if (${expr("boolean", 0, false)}) {`, ...then.lines, `${indent}} else {`, ...otherwise.lines, `${indent}}`],
+            jumps: then.jumps && otherwise.jumps,
           };
+        }
         case 10:
           return { lines: [`${indent}for (const it of ${expr(rng.pick(["string[]", "number[]"] as T[]))}) {`, ...block(indent + "  ", true), `${indent}}`], jumps: false };
         case 11:
@@ -352,22 +395,23 @@ function program(rng: Rng): string {
             jumps: false,
           };
         default:
-          return { lines: [`${indent}while (${expr("boolean")} && n < 5) {`, `${indent}  n++;`, ...block(indent + "  ", true), `${indent}}`], jumps: false };
+          return { lines: [`${indent}while (${expr("boolean", 0, false)} && n < 5) {`, `${indent}  n++;`, ...block(indent + "  ", true), `${indent}}`], jumps: false };
       }
     } finally {
       depth--;
     }
   };
-  const block = (indent: string, inLoop: boolean): string[] => {
+  const blockOf = (indent: string, inLoop: boolean): { lines: string[]; jumps: boolean } => {
     const out: string[] = [];
     const count = 1 + rng.int(3);
     for (let i = 0; i < count; i++) {
       const s = statement(indent, inLoop);
       out.push(...s.lines);
-      if (s.jumps) break;
+      if (s.jumps) return { lines: out, jumps: true };
     }
-    return out;
+    return { lines: out, jumps: false };
   };
+  const block = (indent: string, inLoop: boolean): string[] => blockOf(indent, inLoop).lines;
 
   lines.push(...block("", false), ...block("", false), ...block("", false));
   if (rng.chance(0.2)) {
@@ -378,9 +422,13 @@ function program(rng: Rng): string {
 
 function generated(): Input[] {
   const rng = new Rng(SEED);
-  const soups = Array.from({ length: SOUPS }, (_, i): Input => ({ name: `soup #${i}`, content: soup(rng), shrink: "tokens" }));
-  const programs = Array.from({ length: PROGRAMS }, (_, i): Input => ({ name: `program #${i}`, content: program(rng), shrink: "lines" }));
-  return [...soups, ...programs];
+  const soups = Array.from({ length: SOUPS }, (_, i): Input => ({ name: `soup #${i}`, content: soup(rng), shrink: true, group: "soups" }));
+  const programs = Array.from({ length: PROGRAMS }, (_, i): Input => ({ name: `program #${i}`, content: program(rng, false), shrink: true, group: "programs" }));
+  const idiomPrograms = Array.from(
+    { length: IDIOM_PROGRAMS },
+    (_, i): Input => ({ name: `idiom program #${i}`, content: program(rng, true), shrink: true, group: "idiom programs" }),
+  );
+  return [...soups, ...programs, ...idiomPrograms];
 }
 
 // --- Running ------------------------------------------------------------------------------------
@@ -417,37 +465,65 @@ function run(content: string | Buffer): Outcome {
   return { kind: "ok", result };
 }
 
-/** The crash's identity for shrinking: its message without paths, positions and numbers. */
+/** A crash's identity: its message without paths, positions and numbers. */
 const signature = (message: string) => message.replace(/\/[^\s'"]+/g, "<path>").replace(/\d+/g, "N").slice(0, 120);
 
-/** Greedy delta debugging: drop chunks, then single units, while the same crash persists. */
-function shrink(content: string, how: "lines" | "tokens", sig: string, budget = 250): string {
-  const split = (s: string) => (how === "lines" ? s.split("\n") : s.split(/(?<=\s)|(?=\s)/).filter((t) => t.trim() !== ""));
-  const join = (units: string[]) => (how === "lines" ? units.join("\n") : units.join(" "));
-  let units = split(content);
-  let tries = 0;
-  const stillCrashes = (candidate: string[]) => {
-    tries++;
-    const o = run(join(candidate) + "\n");
-    return o.kind === "crash" && signature(o.message) === sig;
-  };
-  for (let chunk = Math.max(1, Math.floor(units.length / 2)); chunk >= 1 && tries < budget; chunk = Math.floor(chunk / 2)) {
-    for (let i = 0; i < units.length && tries < budget; ) {
-      const candidate = [...units.slice(0, i), ...units.slice(i + chunk)];
-      if (candidate.length > 0 && stillCrashes(candidate)) units = candidate;
-      else i += chunk;
+/** Top-level statements (lines grouped until braces balance), lines, or tokens and the whitespace between them. */
+const LEXEME = /\s+|[A-Za-z_$][\w$]*|\d+|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[^\sA-Za-z_$\d]/g;
+function units(text: string, how: "statements" | "lines" | "tokens"): string[] {
+  if (how === "tokens") return text.match(LEXEME) ?? [];
+  const lines = text.split(/(?<=\n)/);
+  if (how === "lines") return lines;
+  const out: string[] = [];
+  let current = "";
+  let depth = 0;
+  for (const line of lines) {
+    current += line;
+    for (const ch of line) depth += ch === "{" ? 1 : ch === "}" ? -1 : 0;
+    if (depth <= 0) {
+      out.push(current);
+      current = "";
+      depth = 0;
     }
   }
-  return join(units) + "\n";
+  if (current) out.push(current);
+  return out;
+}
+
+/**
+ * Greedy delta debugging: delete chunks of top-level statements, then of lines, then of tokens
+ * (halving the chunk size down to one), as long as the input still crashes the same way.
+ */
+function shrink(content: string, sig: string, budget = 400): string {
+  let tries = 0;
+  const stillCrashes = (candidate: string) => {
+    tries++;
+    const o = run(candidate);
+    return o.kind === "crash" && signature(o.message) === sig;
+  };
+  let text = content;
+  for (const how of ["statements", "lines", "statements", "tokens", "statements"] as const) {
+    let parts = units(text, how);
+    for (let chunk = Math.max(1, Math.floor(parts.length / 2)); chunk >= 1 && tries < budget; chunk = Math.floor(chunk / 2)) {
+      for (let i = 0; i < parts.length && tries < budget; ) {
+        const candidate = [...parts.slice(0, i), ...parts.slice(i + chunk)];
+        if (candidate.length > 0 && stillCrashes(candidate.join(""))) parts = candidate;
+        else i += chunk;
+      }
+    }
+    text = parts.join("");
+  }
+  return text;
 }
 
 interface Crash {
   name: string;
   message: string;
-  reproducer?: string;
+  signature: string;
 }
 const crashes: Crash[] = [];
-const shrunkSignatures = new Set<string>();
+/** The shrunk reproducer of each distinct crash, by signature. */
+const reproducers = new Map<string, string>();
 let inputsRun = 0;
 let compiledOk = 0;
 /** How generated inputs ended: "ok" or their first diagnostic's code, per generator. */
@@ -458,37 +534,43 @@ function check(input: Input): void {
   const outcome = run(input.content);
   if (outcome.kind === "ok") {
     if (outcome.result.ok) compiledOk++;
-    if (input.shrink) {
-      const kind = input.shrink === "tokens" ? "soups" : "programs";
+    if (input.group) {
       const ending = outcome.result.ok ? "ok" : outcome.result.diagnostics[0]!.code;
-      const counts = endings.get(kind) ?? new Map<string, number>();
+      const counts = endings.get(input.group) ?? new Map<string, number>();
       counts.set(ending, (counts.get(ending) ?? 0) + 1);
-      endings.set(kind, counts);
+      endings.set(input.group, counts);
     }
     return;
   }
   if (outcome.kind === "bad") throw new Error(`${input.name}: ${outcome.message}`);
-  const crash: Crash = { name: input.name, message: outcome.message };
-  const sig = signature(outcome.message);
-  if (input.shrink && typeof input.content === "string" && !shrunkSignatures.has(sig)) {
-    shrunkSignatures.add(sig);
-    crash.reproducer = shrink(input.content, input.shrink, sig);
+  const sig = `${input.group ?? "hand-written"}: ${signature(outcome.message)}`;
+  crashes.push({ name: input.name, message: outcome.message, signature: sig });
+  if (input.shrink && typeof input.content === "string" && !reproducers.has(sig)) {
+    reproducers.set(sig, shrink(input.content, signature(outcome.message)));
   }
-  crashes.push(crash);
   const text = typeof input.content === "string" ? input.content : `<${input.content.length} bytes>`;
-  const shown = crash.reproducer ?? (text.length > 600 ? `${text.slice(0, 600)}…` : text);
-  throw new Error(`compiler bug on ${input.name}: ${outcome.message}\n--- ${crash.reproducer ? "shrunk reproducer" : "input"} ---\n${shown}`);
+  const reproducer = reproducers.get(sig);
+  const shown = reproducer
+    ? `--- shrunk reproducer of this crash ---\n${reproducer}`
+    : `--- input ---\n${text.length > 600 ? `${text.slice(0, 600)}…` : text}`;
+  throw new Error(`compiler bug on ${input.name}: ${outcome.message}\n${shown}`);
 }
 
 afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
+  const bySignature = new Map<string, Crash[]>();
+  for (const c of crashes) bySignature.set(c.signature, [...(bySignature.get(c.signature) ?? []), c]);
   const lines = [
-    `fuzz seed ${SEED}: ${inputsRun} inputs, ${compiledOk} compiled ok, ${crashes.length} crashed (IS0000 or threw)`,
+    `fuzz seed ${SEED}: ${inputsRun} inputs, ${compiledOk} compiled ok, ${crashes.length} crashed (IS0000 or threw), ${bySignature.size} distinct crash(es)`,
     ...[...endings].map(
-      ([kind, counts]) =>
-        `  ${kind} ended with: ${[...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}×${v}`).join(", ")}`,
+      ([group, counts]) => `  ${group} ended with: ${[...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}×${v}`).join(", ")}`,
     ),
-    ...crashes.map((c) => `- ${c.name}: ${c.message}${c.reproducer ? `\n  reproducer: ${JSON.stringify(c.reproducer)}` : ""}`),
+    ...[...bySignature].map(([sig, cs]) => {
+      const names = cs.map((c) => c.name);
+      const shown = names.length > 6 ? `${names.slice(0, 6).join(", ")} … (+${names.length - 6})` : names.join(", ");
+      const reproducer = reproducers.get(sig);
+      return `- ${cs[0]!.message}\n  ${cs.length} input(s): ${shown}${reproducer ? `\n  shrunk reproducer: ${JSON.stringify(reproducer)}` : ""}`;
+    }),
   ];
   console.log(lines.join("\n"));
   if (process.env.FUZZ_SUMMARY) writeFileSync(process.env.FUZZ_SUMMARY, lines.join("\n") + "\n");
@@ -513,10 +595,15 @@ describe("compileFile on odd inputs", () => {
 
 describe(`generated inputs (seed ${SEED})`, () => {
   const inputs = generated();
+  const dump = process.env.FUZZ_DUMP;
+  if (dump) {
+    mkdirSync(dump, { recursive: true });
+    for (const input of inputs) writeFileSync(join(dump, `${input.name.replace(/ #/, "-")}.ts`), input.content);
+  }
   it("the generators are deterministic and produce enough inputs", () => {
     const again = generated();
     expect(again.map((i) => i.content)).toEqual(inputs.map((i) => i.content));
-    expect(inputs.filter((i) => i.shrink === "tokens").length).toBeGreaterThanOrEqual(200);
+    expect(inputs.filter((i) => i.group === "soups").length).toBeGreaterThanOrEqual(200);
   });
   for (const input of inputs) it(input.name, () => check(input));
 });

@@ -1,4 +1,4 @@
-// expect: IS1017 at 8:19
+// expect: IS1017 at 5:16
 function isLong(word: string): boolean {
   return word.length > 3;
 }

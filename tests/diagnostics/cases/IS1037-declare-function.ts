@@ -1,3 +1,3 @@
-// expect: IS1001 at 2:1
+// expect: IS1037 at 2:1
 declare function probe(): number;
 console.log(probe());

@@ -3,10 +3,13 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnostics } from "../diagnostics/codes.ts";
 
 /**
- * Banned syntax, mapped to its named diagnostic in one table (as roblox-ts does). Anything
- * without a visitor and not listed here gets the generic IS1001 naming the construct.
+ * Banned syntax, mapped to its named diagnostic in one table (as roblox-ts does). `banned`
+ * holds constructs that are never supported, wherever they appear: the syntax gate reports
+ * them before lowering starts. `contextual` holds those allowed in some places (an arrow
+ * function as a `const` initializer, a spread in a command's arguments): lowering reports them
+ * where they are not. Anything else without a visitor gets the generic IS1001.
  */
-const banned: Partial<Record<ts.SyntaxKind, (node: ts.Node) => Diagnostic>> = {
+export const banned: Partial<Record<ts.SyntaxKind, (node: ts.Node) => Diagnostic>> = {
   [ts.SyntaxKind.ClassDeclaration]: diagnostics.classes,
   [ts.SyntaxKind.ClassExpression]: diagnostics.classes,
   [ts.SyntaxKind.NewExpression]: diagnostics.classes,
@@ -14,15 +17,12 @@ const banned: Partial<Record<ts.SyntaxKind, (node: ts.Node) => Diagnostic>> = {
   [ts.SyntaxKind.AwaitExpression]: diagnostics.asyncCode,
   [ts.SyntaxKind.YieldExpression]: diagnostics.generators,
   [ts.SyntaxKind.RegularExpressionLiteral]: diagnostics.regex,
-  [ts.SyntaxKind.SpreadElement]: diagnostics.spread,
   [ts.SyntaxKind.LabeledStatement]: diagnostics.labels,
   [ts.SyntaxKind.TryStatement]: diagnostics.exceptions,
   [ts.SyntaxKind.ThrowStatement]: diagnostics.exceptions,
   [ts.SyntaxKind.ForInStatement]: diagnostics.forIn,
   [ts.SyntaxKind.ArrayBindingPattern]: diagnostics.destructuring,
   [ts.SyntaxKind.ObjectBindingPattern]: diagnostics.destructuring,
-  [ts.SyntaxKind.FunctionExpression]: diagnostics.functionValue,
-  [ts.SyntaxKind.ArrowFunction]: diagnostics.functionValue,
   [ts.SyntaxKind.NullKeyword]: (node) =>
     diagnostics.unsupportedSyntax(node, "'null' (use undefined: it maps to an unset variable)"),
   [ts.SyntaxKind.TypeOfExpression]: (node) =>
@@ -39,6 +39,12 @@ const banned: Partial<Record<ts.SyntaxKind, (node: ts.Node) => Diagnostic>> = {
   [ts.SyntaxKind.ModuleDeclaration]: (node) => diagnostics.unsupportedSyntax(node, "A namespace"),
 };
 
+const contextual: Partial<Record<ts.SyntaxKind, (node: ts.Node) => Diagnostic>> = {
+  [ts.SyntaxKind.SpreadElement]: diagnostics.spread,
+  [ts.SyntaxKind.FunctionExpression]: diagnostics.functionValue,
+  [ts.SyntaxKind.ArrowFunction]: diagnostics.functionValue,
+};
+
 const described: Partial<Record<ts.SyntaxKind, string>> = {
   [ts.SyntaxKind.CommaToken]: "The comma operator",
   [ts.SyntaxKind.ImportDeclaration]: "An import",
@@ -46,7 +52,7 @@ const described: Partial<Record<ts.SyntaxKind, string>> = {
 };
 
 export function unsupportedNode(node: ts.Node): Diagnostic {
-  const specific = banned[node.kind];
+  const specific = banned[node.kind] ?? contextual[node.kind];
   if (specific) return specific(node);
   const what = described[node.kind] ?? `The syntax '${ts.SyntaxKind[node.kind]}'`;
   return diagnostics.unsupportedSyntax(node, what);

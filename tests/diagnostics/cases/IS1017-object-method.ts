@@ -1,4 +1,4 @@
-// expect: IS1018 at 2:7
+// expect: IS1017 at 2:7
 const step = {
   name: "mount",
   run(): number {

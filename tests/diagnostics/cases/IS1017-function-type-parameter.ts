@@ -1,4 +1,4 @@
-// expect: IS1018 at 2:16
+// expect: IS1017 at 2:16
 function check(pred: (w: string) => boolean, word: string): boolean {
   return pred(word);
 }

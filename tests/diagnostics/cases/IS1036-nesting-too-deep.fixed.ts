@@ -1,0 +1,3 @@
+// Deep but realistic nesting compiles.
+const deep = ((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))));
+console.log(deep);

@@ -1,0 +1,31 @@
+let s = "";
+s ||= "default";
+console.log(s);
+s ||= "other";
+console.log(s);
+let m: number | undefined = undefined;
+m ??= 3;
+console.log(m ?? 0);
+m ??= 4;
+console.log(m);
+let n = 0;
+n &&= 5;
+console.log(n);
+n = 2;
+n &&= 7;
+console.log(n);
+let z: string | undefined = "";
+z ??= "x";
+z ||= "y";
+console.log(`[${z}]`);
+let calls = 0;
+function next(): string {
+  calls++;
+  return `v${calls}`;
+}
+let w = "set";
+w ||= next();
+console.log(`${w} ${calls}`);
+w = "";
+w ||= next();
+console.log(`${w} ${calls}`);
