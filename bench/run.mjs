@@ -6,16 +6,20 @@
 // contender rotating every round) so that load on a noisy shared machine hits all of them
 // alike. Results go to BENCHMARKS.md (tables and prose) and bench/.cache/results.json (raw).
 //
-// What is measured is the working tree: compiler/cli.ts is bundled afresh into
-// bench/.cache/dist with the options of compiler/build.mjs, and bench/.cache/bin/initsh.js is
-// a copy of bin/initsh.js next to it, so `node bench/.cache/bin/initsh.js build …` is
-// exactly `node bin/initsh.js build …` without trusting (or touching) a possibly stale dist/.
+// What is measured is the working tree: compiler/build.mjs's own `bundle()` builds the shipped
+// files afresh into bench/.cache/dist, and bench/.cache/bin/initsh.js is a copy of bin/initsh.js
+// next to them, so `node bench/.cache/bin/initsh.js build …` is exactly `node bin/initsh.js
+// build …` without trusting (or touching) a possibly stale dist/. Its code cache lives in
+// bench/.cache/compile-cache (INITSH_CACHE_DIR), emptied at the start: the warm-up round
+// writes it, as a user's first build would.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, homedir, loadavg, release, totalmem } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
+import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, transformSync } from "esbuild";
+import { bundle, bundles } from "../compiler/build.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
@@ -65,6 +69,12 @@ const cmdline = (argv) =>
     .map((a) => (a.startsWith("~/") && shellQuote(a.slice(1)) === a.slice(1) ? a : shellQuote(a)))
     .join(" ");
 
+/** The command as a user would type it: the contender's shown environment, then argv. */
+function commandOf(c) {
+  const env = Object.entries(c.shows ?? {}).map(([k, v]) => `${k}=${shellQuote(v.startsWith(ROOT + "/") ? rel(v) : v)} `).join("");
+  return env + cmdline(c.argv);
+}
+
 function newestMtime(dir, ext) {
   let newest = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -108,50 +118,81 @@ function resolveTsc7() {
 }
 
 async function prepareBundles() {
-  mkdirSync(join(CACHE, "dist"), { recursive: true });
-  mkdirSync(join(CACHE, "bin"), { recursive: true });
-  mkdirSync(join(CACHE, "out"), { recursive: true });
-  const common = { bundle: true, platform: "node", target: "node20", logLevel: "silent", absWorkingDir: ROOT };
-  // 1. The CLI exactly as compiler/build.mjs bundles it, with a copy of bin/initsh.js beside it.
-  await build({ ...common, entryPoints: ["compiler/cli.ts"], format: "esm", external: ["ts-morph"], outfile: join(CACHE, "dist", "initsh.mjs") });
+  for (const d of ["bin", "out", join("esm", "bin"), "cjs-tsmorph", "snapshot"]) mkdirSync(join(CACHE, d), { recursive: true });
+  // 1. The shipped CLI: compiler/build.mjs's bundles, with a copy of bin/initsh.js beside them.
+  await bundle(join(CACHE, "dist"), { logLevel: "silent" });
   copyFileSync(join(ROOT, "bin", "initsh.js"), join(CACHE, "bin", "initsh.js"));
-  // 2. The compiler's phases, for the in-process breakdown (bench/phases.mjs).
+  const cli = bundles.find((b) => b.entryPoints.includes("compiler/cli.ts"));
+  const like = { format: cli.format, external: cli.external, plugins: cli.plugins, define: cli.define, banner: cli.banner };
+  const common = { bundle: true, platform: "node", target: "node20", logLevel: "silent", absWorkingDir: ROOT };
+  // 2. The compiler for the in-process breakdown (bench/phases.mjs), built like the CLI.
+  //    Nothing loads TypeScript until loadTypeScript(), nor the compiler until loadCompiler().
+  //    compileFile runs as is; the four functions it calls for the big steps are wrapped in
+  //    timers (whatever else it does between them shows as "the rest").
+  const timedPhases = {
+    name: "timed-phases",
+    setup(b) {
+      const phases = { "./front/project.ts": "createProject", "./front/gate.ts": "typeCheck", "./lower/program.ts": "lowerProgram", "./sh/printer.ts": "printScript" };
+      b.onResolve({ filter: /^\.\/(front\/project|front\/gate|lower\/program|sh\/printer)\.ts$/ }, (args) =>
+        args.importer === join(ROOT, "compiler", "index.ts") ? { path: join(ROOT, "compiler", args.path), namespace: "timed", pluginData: phases[args.path] } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: "timed" }, (args) => ({
+        contents: [
+          `import * as real from ${JSON.stringify(args.path)};`,
+          `export * from ${JSON.stringify(args.path)};`,
+          `export const ${args.pluginData} = (...args) => {`,
+          "  const start = performance.now();",
+          "  try {",
+          `    return real.${args.pluginData}(...args);`,
+          "  } finally {",
+          `    (globalThis.__initshPhases ??= []).push([${JSON.stringify(args.pluginData)}, performance.now() - start]);`,
+          "  }",
+          "};",
+        ].join("\n"),
+        resolveDir: dirname(args.path),
+        loader: "js",
+      }));
+    },
+  };
   await build({
     ...common,
+    ...like,
+    plugins: [...like.plugins, timedPhases],
     stdin: {
       contents: [
-        'export { createProject } from "../compiler/front/project.ts";',
-        'export { typeCheck } from "../compiler/front/gate.ts";',
-        'export { lowerProgram } from "../compiler/lower/program.ts";',
-        'export { printScript } from "../compiler/sh/printer.ts";',
-        'export { libFile } from "../compiler/paths.ts";',
-        'export { compileFile } from "../compiler/index.ts";',
+        'export { enableCompileCache } from "../compiler/compile-cache.ts";',
+        'export const loadTypeScript = () => require("../compiler/ts-only.cjs");',
+        'export const loadCompiler = () => import("../compiler/index.ts");',
       ].join("\n"),
       resolveDir: BENCH,
       loader: "ts",
       sourcefile: "phases-entry.ts",
     },
-    format: "esm",
-    external: ["ts-morph"],
-    outfile: join(CACHE, "compiler-phases.mjs"),
+    outfile: join(CACHE, "compiler-phases.cjs"),
   });
-  // 3. The same CLI as CommonJS with ts-morph external: loads ts-morph with a plain require,
-  //    without the ESM facade Node builds (cjs-module-lexer over ts-morph.js) for an import.
+  // 3. Before this change: the CLI bundled as an ES module, importing all of ts-morph.
+  await build({ ...common, entryPoints: ["compiler/cli.ts"], format: "esm", external: ["ts-morph"], outfile: join(CACHE, "esm", "dist", "initsh.mjs") });
+  writeFileSync(join(CACHE, "esm", "bin", "initsh.mjs"), 'import { main } from "../dist/initsh.mjs";\nawait main(process.argv.slice(2));\n');
+  // 4. CommonJS, but all of ts-morph required (no compiler/ts-only.cjs).
+  await build({ ...common, ...like, plugins: [], external: ["ts-morph"], entryPoints: ["compiler/cli.ts"], outfile: join(CACHE, "cjs-tsmorph", "initsh.cjs") });
+  writeFileSync(join(CACHE, "cjs-tsmorph", "bin.cjs"), 'require("./initsh.cjs").main(process.argv.slice(2));\n');
+  // 5. Everything in one CommonJS file (TypeScript inlined) for the snapshot experiment.
+  const inlineTypeScript = {
+    name: "inline-typescript",
+    setup(b) {
+      b.onResolve({ filter: /^ts-morph$/ }, () => ({ path: "ts-morph", namespace: "inline-typescript" }));
+      b.onLoad({ filter: /.*/, namespace: "inline-typescript" }, () => ({
+        contents: 'module.exports = { ts: require("@ts-morph/common/dist/typescript.js") };',
+        resolveDir: ROOT,
+        loader: "js",
+      }));
+    },
+  };
   await build({
     ...common,
     entryPoints: ["compiler/cli.ts"],
     format: "cjs",
-    external: ["ts-morph"],
-    define: { "import.meta.url": "__initshMetaUrl" },
-    banner: { js: 'const __initshMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-    outfile: join(CACHE, "cjs", "initsh.cjs"),
-  });
-  writeFileSync(join(CACHE, "cjs", "bin.cjs"), '#!/usr/bin/env node\nrequire("./initsh.cjs").main(process.argv.slice(2));\n');
-  // 4. Everything in one CommonJS file (ts-morph and TypeScript inlined) for the snapshot experiment.
-  await build({
-    ...common,
-    entryPoints: ["compiler/cli.ts"],
-    format: "cjs",
+    plugins: [inlineTypeScript],
     define: { "import.meta.url": "globalThis.__initshUrl" },
     outfile: join(CACHE, "snapshot", "initsh-all.cjs"),
   });
@@ -163,6 +204,7 @@ function buildSnapshot(name, warm) {
   mustRun([process.execPath, "--no-warnings", "--snapshot-blob", blob, "--build-snapshot", join(BENCH, "snapshot-build.cjs")], {
     env: {
       ...process.env,
+      INITSH_NO_CACHE: "1",
       INITSH_SNAPSHOT_BUNDLE: join(CACHE, "snapshot", "initsh-all.cjs"),
       INITSH_SNAPSHOT_URL: pathToFileURL(join(ROOT, "compiler", "cli.ts")).href,
       ...(warm ? { INITSH_SNAPSHOT_WARM: join(SIZE_DIR, "cmdline.ts"), INITSH_SNAPSHOT_WARM_OUT: join(CACHE, "out", "snapshot-warmup.sh") } : {}),
@@ -189,7 +231,7 @@ const machine = {
   loadStart: loadavg().map((x) => x.toFixed(2)).join(" "),
   commit: run(["git", "rev-parse", "--short", "HEAD"]).stdout.trim(),
   dirty: run(["git", "status", "--porcelain", "--", "compiler", "dsl"]).stdout.trim() !== "",
-  distStale: !existsSync(join(ROOT, "dist", "initsh.mjs")) || statSync(join(ROOT, "dist", "initsh.mjs")).mtimeMs < newestMtime(join(ROOT, "compiler"), ".ts"),
+  distStale: !existsSync(join(ROOT, "dist", "initsh.cjs")) || statSync(join(ROOT, "dist", "initsh.cjs")).mtimeMs < newestMtime(join(ROOT, "compiler"), ".ts"),
 };
 
 log(`bench: ${RUNS} runs per contender on ${machine.nproc} CPUs, node ${machine.node}, load ${machine.loadStart}`);
@@ -212,19 +254,30 @@ for (const [name, exe] of [["tsc 6", tsc6], ["tsc 7", tsc7?.native]]) {
 }
 
 const initshBin = join(CACHE, "bin", "initsh.js");
-const v8cache = join(BENCH, "v8cache.cjs");
-const v8cacheDir = join(CACHE, "v8");
-const v8env = { ...process.env, INITSH_V8CACHE_DIR: v8cacheDir };
-log("bench: building the snapshot and code-cache experiments (untimed)…");
-const snapCold = buildSnapshot("initsh", false);
+const cacheDir = join(CACHE, "compile-cache");
+const firstRunDir = join(CACHE, "compile-cache-first-run");
+rmSync(cacheDir, { recursive: true, force: true });
+const withCache = { ...process.env, INITSH_CACHE_DIR: cacheDir };
+const noCache = { ...process.env, INITSH_NO_CACHE: "1" };
+const typescriptJs = createRequire(join(ROOT, "node_modules", "ts-morph", "package.json")).resolve("@ts-morph/common/dist/typescript.js");
+log("bench: building the snapshot experiment (untimed)…");
 const snapWarm = buildSnapshot("initsh-warm", true);
-rmSync(v8cacheDir, { recursive: true, force: true });
-mustRun([process.execPath, "--require", v8cache, initshBin, "build", PROGRAM, "-o", join(CACHE, "out", "v8cache-warmup.sh")], {
-  env: { ...v8env, INITSH_V8CACHE_WRITE: "1" },
-});
+const out = (name) => join(CACHE, "out", `${name}.sh`);
+const build200 = (name) => ["build", PROGRAM, "-o", out(name)];
 
 const contenders = [
-  { id: "initsh", label: "initsh build (cold, fresh process)", argv: [process.execPath, initshBin, "build", PROGRAM, "-o", outSh], out: outSh },
+  // `shows` is the environment printed with the command in BENCHMARKS.md.
+  { id: "initsh", label: "initsh build — code cache warm (every run after the first)", argv: [process.execPath, initshBin, "build", PROGRAM, "-o", outSh], env: withCache, shows: { INITSH_CACHE_DIR: cacheDir }, out: outSh },
+  {
+    id: "initshFirst",
+    label: "initsh build — first run (no code cache yet: compiles, then writes it)",
+    argv: [process.execPath, initshBin, ...build200("first-run")],
+    env: { ...process.env, INITSH_CACHE_DIR: firstRunDir },
+    shows: { INITSH_CACHE_DIR: firstRunDir },
+    before: () => rmSync(firstRunDir, { recursive: true, force: true }),
+    out: out("first-run"),
+  },
+  { id: "initshNoCache", label: "initsh build — code cache off (e.g. read-only node_modules)", argv: [process.execPath, initshBin, ...build200("no-cache")], env: noCache, shows: { INITSH_NO_CACHE: "1" }, out: out("no-cache") },
   { id: "tsc6", label: `tsc ${tsc6Version.replace("Version ", "")} --noEmit (standard lib)`, argv: [tsc6, ...tscArgs] },
   ...(tsc7
     ? [
@@ -233,19 +286,20 @@ const contenders = [
       ]
     : []),
   { id: "node", label: "node -e 0 (Node startup alone)", argv: [process.execPath, "-e", "0"] },
-  { id: "tsmorph", label: "node -e \"require('ts-morph')\" (load alone)", argv: [process.execPath, "-e", "require('ts-morph')"] },
-  { id: "tsmorphCache", label: "ts-morph load + V8 code cache", argv: [process.execPath, "--require", v8cache, "-e", "require('ts-morph')"], env: v8env },
-  { id: "initshCjs", label: "initsh build, CLI bundled as CommonJS", argv: [process.execPath, join(CACHE, "cjs", "bin.cjs"), "build", PROGRAM, "-o", join(CACHE, "out", "cjs.sh")], out: join(CACHE, "out", "cjs.sh") },
-  { id: "initshCjsCache", label: "initsh build, CommonJS CLI + V8 code cache", argv: [process.execPath, "--require", v8cache, join(CACHE, "cjs", "bin.cjs"), "build", PROGRAM, "-o", join(CACHE, "out", "cjs-cache.sh")], env: v8env, out: join(CACHE, "out", "cjs-cache.sh") },
-  { id: "initshCache", label: "initsh build + V8 code cache", argv: [process.execPath, "--require", v8cache, initshBin, "build", PROGRAM, "-o", join(CACHE, "out", "v8cache.sh")], env: v8env, out: join(CACHE, "out", "v8cache.sh") },
-  { id: "initshSnap", label: "initsh build from a startup snapshot", argv: [process.execPath, "--snapshot-blob", snapCold, "build", PROGRAM, "-o", join(CACHE, "out", "snap.sh")], out: join(CACHE, "out", "snap.sh") },
-  { id: "initshSnapWarm", label: "initsh build from a snapshot pre-warmed by one compile", argv: [process.execPath, "--snapshot-blob", snapWarm, "build", PROGRAM, "-o", join(CACHE, "out", "snap-warm.sh")], out: join(CACHE, "out", "snap-warm.sh") },
-  { id: "phases", label: "phase breakdown driver (bench/phases.mjs)", argv: [process.execPath, join(BENCH, "phases.mjs"), join(CACHE, "compiler-phases.mjs"), PROGRAM, "--warm", "3"] },
+  { id: "tsLoad", label: "loading TypeScript alone (ts-morph's typescript.js, no cache)", argv: [process.execPath, "-e", `require(${JSON.stringify(typescriptJs)})`] },
+  { id: "esmBefore", label: "before: CLI bundled as an ES module, all of ts-morph imported, no cache", argv: [process.execPath, join(CACHE, "esm", "bin", "initsh.mjs"), ...build200("esm")], env: noCache, shows: { INITSH_NO_CACHE: "1" }, out: out("esm") },
+  { id: "cjsTsMorph", label: "CLI bundled as CommonJS, all of ts-morph required, no cache", argv: [process.execPath, join(CACHE, "cjs-tsmorph", "bin.cjs"), ...build200("cjs-tsmorph")], env: noCache, shows: { INITSH_NO_CACHE: "1" }, out: out("cjs-tsmorph") },
+  { id: "snapWarm", label: "startup snapshot pre-warmed by one compile (experiment, not shipped)", argv: [process.execPath, "--snapshot-blob", snapWarm, ...build200("snap-warm")], env: noCache, shows: { INITSH_NO_CACHE: "1" }, out: out("snap-warm") },
+  { id: "phases", label: "phase breakdown driver, code cache warm (bench/phases.mjs)", argv: [process.execPath, join(BENCH, "phases.mjs"), join(CACHE, "compiler-phases.cjs"), PROGRAM, "--warm", "3"], env: withCache },
+  { id: "phasesNoCache", label: "phase breakdown driver, no code cache", argv: [process.execPath, join(BENCH, "phases.mjs"), join(CACHE, "compiler-phases.cjs"), PROGRAM], env: noCache },
 ];
 
 // One untimed round: warms the page cache and checks every contender works and agrees.
 log("bench: warm-up round (untimed)…");
-for (const c of contenders) mustRun(c.argv, { env: c.env });
+for (const c of contenders) {
+  c.before?.();
+  mustRun(c.argv, { env: c.env });
+}
 const reference = readFileSync(outSh, "utf8");
 for (const c of contenders) {
   if (c.out && readFileSync(c.out, "utf8") !== reference) throw new Error(`${c.id} produced a different script than initsh`);
@@ -253,6 +307,7 @@ for (const c of contenders) {
 
 const times = Object.fromEntries(contenders.map((c) => [c.id, []]));
 const phaseRuns = [];
+const phaseRunsNoCache = [];
 let rounds = 0;
 for (let r = 0; r < RUNS; r++) {
   if (r > 0 && Date.now() - started > BUDGET_MS) {
@@ -261,12 +316,14 @@ for (let r = 0; r < RUNS; r++) {
   }
   const order = contenders.map((_, i) => contenders[(i + r) % contenders.length]);
   for (const c of order) {
+    c.before?.();
     const res = mustRun(c.argv, { env: c.env });
     times[c.id].push(res.ms);
     if (c.id === "phases") phaseRuns.push({ ...JSON.parse(res.stdout), wall: res.ms });
+    if (c.id === "phasesNoCache") phaseRunsNoCache.push({ ...JSON.parse(res.stdout), wall: res.ms });
   }
   rounds++;
-  log(`round ${r + 1}/${RUNS}: ` + contenders.filter((c) => c.id !== "phases").map((c) => `${c.id} ${fmt(times[c.id].at(-1))}`).join(", "));
+  log(`round ${r + 1}/${RUNS}: ` + contenders.filter((c) => !c.id.startsWith("phases")).map((c) => `${c.id} ${fmt(times[c.id].at(-1))}`).join(", "));
 }
 const stat = (id) => ({ median: median(times[id]), min: min(times[id]), max: max(times[id]) });
 const stats = Object.fromEntries(contenders.map((c) => [c.id, stat(c.id)]));
@@ -278,22 +335,25 @@ const paired = (a, b) => median(times[a].map((x, i) => x / times[b][i]));
 const phaseNames = [
   ["bootstrap", "Node bootstrap (process start → first line of the driver)"],
   ["loadTypeScript", "load TypeScript (ts-morph's bundled typescript.js, 8.8 MB)"],
-  ["loadTsMorphRest", "load the rest of ts-morph with require (ts-morph.js, @ts-morph/common, deps)"],
-  ["esmInterop", "`import` of the already-loaded ts-morph: ESM facade (cjs-module-lexer over ts-morph.js)"],
-  ["loadCompiler", "load initsh's compiler modules"],
-  ["createProject", "createProject: read + parse lib.d.ts and the entry, build the program"],
+  ["loadCompiler", "load initsh's compiler modules (CommonJS bundle)"],
+  ["createProject", "createProject: read + parse lib.d.ts, the entry and what it imports, build the program"],
   ["typeCheck", "type-check gate (binder + checker diagnostics)"],
-  ["lower", "lowering to the sh AST"],
-  ["print", "printing the sh AST"],
+  ["lowerProgram", "lowering to the sh AST"],
+  ["printScript", "printing the sh AST"],
+  ["rest", "the rest of compileFile (syntax and nesting checks, reading the file, …)"],
 ];
-const workPhases = ["createProject", "typeCheck", "lower", "print"];
-const phaseMedians = Object.fromEntries(phaseNames.map(([k]) => [k, median(phaseRuns.map((p) => p.ms[k]))]));
+const workPhases = ["createProject", "typeCheck", "lowerProgram", "printScript", "rest"];
+const medianOf = (runs, k) => median(runs.map((p) => p.ms[k]));
+const phaseMedians = Object.fromEntries(phaseNames.map(([k]) => [k, medianOf(phaseRuns, k)]));
+const phaseMediansNoCache = Object.fromEntries(phaseNames.map(([k]) => [k, medianOf(phaseRunsNoCache, k)]));
 const warmRuns = phaseRuns.flatMap((p) => p.warm);
 const warmMedians = Object.fromEntries(workPhases.map((k) => [k, median(warmRuns.map((w) => w[k]))]));
-const inProcess = median(phaseRuns.map((p) => p.ms.totalInProcess));
+const inProcess = medianOf(phaseRuns, "totalInProcess");
+const inProcessNoCache = medianOf(phaseRunsNoCache, "totalInProcess");
 const exitOverhead = median(phaseRuns.map((p) => p.wall - p.ms.end));
 const warmCompile = median(warmRuns.map((w) => w.total));
 const warmCompileMin = min(warmRuns.map((w) => w.total));
+if (phaseRuns.some((p) => p.ms.cacheHit === 0)) log("bench: WARNING: a phase run with the cache on had no cache hit");
 
 // --- Output size and zero forks ----------------------------------------------------------------
 
@@ -328,7 +388,22 @@ function generatedBytes(text) {
   const start = text.indexOf("# --- runtime helpers ---\n");
   const end = text.indexOf("\n# --- ", start + 1);
   const helpers = start < 0 ? "" : text.slice(start + "# --- runtime helpers ---\n".length, end < 0 ? undefined : end + 1);
-  return { total: Buffer.byteLength(body), helpers: Buffer.byteLength(helpers) };
+  return { total: Buffer.byteLength(body), helpers: Buffer.byteLength(helpers), helperBlocks: helperBlocks(helpers) };
+}
+
+/** Each runtime helper's bytes: a block runs from an unindented line to the next one. */
+function helperBlocks(helpers) {
+  const blocks = [];
+  for (const line of helpers.split("\n")) {
+    if (line === "") continue;
+    const start = /^\S/.test(line) && !/^(}|fi)$/.test(line);
+    if (start || blocks.length === 0) {
+      const fn = /^([A-Za-z_][A-Za-z0-9_]*)\(\)/.exec(line) ?? /command -v ([A-Za-z_]+)/.exec(line);
+      blocks.push({ name: fn ? fn[1] : line.slice(0, 20), bytes: 0 });
+    }
+    blocks[blocks.length - 1].bytes += Buffer.byteLength(line) + 1;
+  }
+  return blocks;
 }
 
 /** Bytes of a hand-written script without the `#!` line and comment-only lines (it has none). */
@@ -354,6 +429,7 @@ for (const f of fixtures) {
     fixture: f,
     generated: bytes.total,
     helpers: bytes.helpers,
+    helperBlocks: bytes.helperBlocks,
     hand: hb,
     ratio: hb ? bytes.total / hb : undefined,
     ratioWithoutHelpers: hb ? (bytes.total - bytes.helpers) / hb : undefined,
@@ -384,35 +460,47 @@ for (const row of sizeRows) {
 
 machine.loadEnd = loadavg().map((x) => x.toFixed(2)).join(" ");
 const elapsed = (Date.now() - started) / 1000;
-const results = { machine, runs: rounds, elapsedSeconds: elapsed, tsc6Version, tsc7, tsc7Version, contenders: contenders.map((c) => ({ id: c.id, label: c.label, command: cmdline(c.argv), times: times[c.id], ...stats[c.id] })), phaseRuns, sizeRows, forkRows };
+const results = { machine, runs: rounds, elapsedSeconds: elapsed, tsc6Version, tsc7, tsc7Version, contenders: contenders.map((c) => ({ id: c.id, label: c.label, command: commandOf(c), times: times[c.id], ...stats[c.id] })), phaseRuns, phaseRunsNoCache, sizeRows, forkRows };
 writeFileSync(join(CACHE, "results.json"), JSON.stringify(results, null, 2) + "\n");
 
 const S = stats;
 const r6 = S.initsh.median / S.tsc6.median;
 const r7 = tsc7 ? S.initsh.median / S.tsc7.median : NaN;
 const r7l = tsc7 ? S.initsh.median / S.tsc7launcher.median : NaN;
-const loadCost = phaseMedians.loadTypeScript + phaseMedians.loadTsMorphRest + phaseMedians.esmInterop;
 const workCost = workPhases.reduce((a, k) => a + phaseMedians[k], 0);
 const pct = (x, of) => `${((100 * x) / of).toFixed(0)}%`;
 const pass = (ok) => (ok ? "**met**" : "**not met**");
-const row = (c) => `| ${c.label} | ${fmt(S[c.id].median)} | ${fmt(S[c.id].min)} | ${fmt(S[c.id].max)} | \`${cmdline(c.argv)}\` |`;
 const byId = Object.fromEntries(contenders.map((c) => [c.id, c]));
+const command = (id) => `\`${commandOf(byId[id])}\``;
+const row = (c) => `| ${c.label} | ${fmt(S[c.id].median)} | ${fmt(S[c.id].min)} | ${fmt(S[c.id].max)} | \`${commandOf(c)}\` |`;
+const ratioRow = (id, label, target) =>
+  `| ${label} | ${ratio(S[id].median / S.tsc6.median)} | ${ratio(S[id].min / S.tsc6.min)} | ${ratio(paired(id, "tsc6"))} | ${target ? `≤ 0.60× — ${pass(S[id].median / S.tsc6.median <= 0.6 && paired(id, "tsc6") <= 0.6)}` : "—"} |`;
 const sizeTotal = sizeRows.reduce((a, r) => a + r.generated, 0);
 const helperTotal = sizeRows.reduce((a, r) => a + r.helpers, 0);
 const handTotal = sizeRows.reduce((a, r) => a + (r.hand ?? 0), 0);
-const variants = [
-  ["initsh", "plain (what `initsh build` is today)"],
-  ["initshCjs", "CLI bundled as CommonJS (ts-morph loaded by `require`)"],
-  ["initshCache", "V8 code cache"],
-  ["initshCjsCache", "CommonJS CLI + V8 code cache"],
-  ["initshSnap", "startup snapshot"],
-  ["initshSnapWarm", "startup snapshot pre-warmed by one compile"],
+// Bytes per runtime helper, summed over the fixtures that carry it, largest first.
+const helperUse = new Map();
+for (const r of sizeRows) {
+  for (const b of r.helperBlocks) {
+    const u = helperUse.get(b.name) ?? { bytes: 0, fixtures: 0, each: b.bytes };
+    u.bytes += b.bytes;
+    u.fixtures += 1;
+    helperUse.set(b.name, u);
+  }
+}
+const helperRanking = [...helperUse].sort((a, b) => b[1].bytes - a[1].bytes);
+/** How the cold build got from the old CLI to the shipped one, one change at a time. */
+const steps = [
+  ["esmBefore", "before: ES-module bundle importing all of ts-morph (how the CLI was built until now), no cache"],
+  ["cjsTsMorph", "CommonJS bundle, ts-morph loaded with `require`"],
+  ["initshNoCache", "… loading only TypeScript (compiler/ts-only.cjs): shipped, cache off"],
+  ["initsh", "… with the code cache warm: **shipped**"],
 ];
-const best = variants.slice(1).reduce((a, b) => (S[b[0]].median < S[a[0]].median ? b : a));
 const t7 = tsc7 ? S.tsc7.median : NaN;
 const idealFloor = S.node.median + warmCompile;
 const x7 = (ms) => (tsc7 ? ratio(ms / t7) : "?");
 const fileLines = (p) => readFileSync(p, "utf8").split("\n").length - (readFileSync(p, "utf8").endsWith("\n") ? 1 : 0);
+const cacheMiB = dirSizeMiB(cacheDir);
 
 const md = `# initsh benchmarks
 
@@ -441,13 +529,24 @@ process; wall time in milliseconds, measured by bench/run.mjs from spawn to exit
 
 | Contender | median ms | min ms | max ms | command |
 |---|---:|---:|---:|---|
-${["initsh", "tsc6", "tsc7", "tsc7launcher", "node", "tsmorph"].filter((id) => byId[id]).map((id) => row(byId[id])).join("\n")}
+${["initsh", "initshFirst", "initshNoCache", "tsc6", "tsc7", "tsc7launcher", "node", "tsLoad"].filter((id) => byId[id]).map((id) => row(byId[id])).join("\n")}
 
-| Ratio | of medians | of minimums | paired | target |
+| Ratio (each in the same interleaved run) | of medians | of minimums | paired | target |
 |---|---:|---:|---:|---|
-| initsh / tsc ${tsc6Version.replace("Version ", "")} | ${ratio(r6)} | ${ratio(S.initsh.min / S.tsc6.min)} | ${ratio(paired("initsh", "tsc6"))} | ≤ 0.60× — ${pass(r6 <= 0.6)} |
-${tsc7 ? `| initsh / tsc ${tsc7.version} (native binary) | ${ratio(r7)} | ${ratio(S.initsh.min / S.tsc7.min)} | ${ratio(paired("initsh", "tsc7"))} | — |
-| initsh / tsc ${tsc7.version} (Node launcher) | ${ratio(r7l)} | ${ratio(S.initsh.min / S.tsc7launcher.min)} | ${ratio(paired("initsh", "tsc7launcher"))} | — |` : "| initsh / tsc 7 | TypeScript 7 not found | | | |"}
+${ratioRow("initsh", `initsh, code cache warm / tsc ${tsc6Version.replace("Version ", "")}`, true)}
+${ratioRow("initshFirst", `initsh, first run / tsc ${tsc6Version.replace("Version ", "")}`, true)}
+${ratioRow("initshNoCache", `initsh, cache off / tsc ${tsc6Version.replace("Version ", "")}`, true)}
+${tsc7 ? `| initsh, code cache warm / tsc ${tsc7.version} (native binary) | ${ratio(r7)} | ${ratio(S.initsh.min / S.tsc7.min)} | ${ratio(paired("initsh", "tsc7"))} | — |
+| initsh, code cache warm / tsc ${tsc7.version} (Node launcher) | ${ratio(r7l)} | ${ratio(S.initsh.min / S.tsc7launcher.min)} | ${ratio(paired("initsh", "tsc7launcher"))} | — |` : "| initsh / tsc 7 | TypeScript 7 not found | | | |"}
+
+"Met" means both the ratio of medians and the paired ratio are within the target. The commands are the ones in
+the table above (run from the repository root); \`npm run bench\` produced every number here in one interleaved run.
+
+- **Code cache warm** is every build after the first: the shipped \`bin/initsh.js\` with the code cache that
+  the first build wrote (here in bench/.cache/compile-cache, ${cacheMiB} MiB; by default \`node_modules/.cache/initsh\`).
+- **First run**: the cache directory is deleted (untimed) before each timed run, so the build compiles
+  TypeScript from source and then writes the cache — the cost of a fresh \`npm ci\`, paid once.
+- **Cache off** (\`INITSH_NO_CACHE=1\`) is what a user whose node_modules is read-only gets on every run.
 
 The baselines are the brief's \`tsc --noEmit --strict --lib es2022 --target es2022 --types '' program200.ts\`, adjusted
 so that it runs:
@@ -465,56 +564,64 @@ so that it runs:
 - initsh checks against dsl/lib.d.ts (${fileLines(join(ROOT, "dsl", "lib.d.ts"))} lines, \`noLib\`), tsc against the es2022 lib (57 files); initsh
   also lowers and prints, tsc only checks.
 
+### How the cold build got faster
+
+Each step is built from the same sources by bench/run.mjs, and each one's script is checked to be byte-identical
+to the shipped CLI's before timing. "Paired" compares a step with the one above it, round by round.
+
+| Step | median ms | min ms | paired vs step above | ÷ tsc 6 median | ÷ tsc 7 median | command |
+|---|---:|---:|---:|---:|---:|---|
+${steps.map(([id, label], i) => `| ${label} | ${fmt(S[id].median)} | ${fmt(S[id].min)} | ${i === 0 ? "—" : ratio(paired(id, steps[i - 1][0]))} | ${ratio(S[id].median / S.tsc6.median)}${S[id].median / S.tsc6.median <= 0.6 ? " ✓" : ""} | ${x7(S[id].median)} | ${command(id)} |`).join("\n")}
+| for comparison: startup snapshot pre-warmed by one compile (experiment, not shipped) | ${fmt(S.snapWarm.median)} | ${fmt(S.snapWarm.min)} | ${ratio(paired("snapWarm", "initsh"))} vs shipped | ${ratio(S.snapWarm.median / S.tsc6.median)} | ${x7(S.snapWarm.median)} | ${command("snapWarm")} |
+
+✓ = within the 0.6× tsc 6 target (ratio of medians).
+
+All steps share today's compiler sources, so the table leaves out one more change that every row has:
+compiler/front/project.ts now builds the program with \`ts.createProgram\` instead of a ts-morph \`Project\` (see below).
+
+- **CommonJS** (compiler/build.mjs bundles compiler/cli.ts with \`format: "cjs"\`; bin/initsh.js \`require\`s it): for an ES
+  \`import\` of a CommonJS package, Node 20 first runs cjs-module-lexer over its source to find the export names
+  (ts-morph.js is 936 KB); \`require\` skips that.
+- **Only TypeScript** (compiler/ts-only.cjs stands in for \`ts-morph\` in the bundle): the compiler uses nothing of
+  ts-morph but its \`ts\` export, which is ts-morph's bundled typescript.js, so the bundle loads that file alone —
+  not ts-morph's wrapper, @ts-morph/common (2.9 MB, with the lib files embedded as strings), minimatch and
+  tinyglobby. Same file, so the same TypeScript the sources and the tests get from \`import { ts } from "ts-morph"\`.
+  To make that possible, compiler/front/project.ts builds the program with \`ts.createProgram\` instead of a ts-morph
+  \`Project\` (which also set up a language service and a file-system layer nothing used); the two give identical
+  scripts and diagnostics on every test case and fuzz input tried.
+- **Code cache** (compiler/compile-cache.ts): Node 20 has no module compile cache (\`module.enableCompileCache()\`
+  is Node ≥ 22.1), so while a build runs, CommonJS files are compiled through \`vm.Script\` with V8 \`cachedData\`, and
+  the cache is written *after* the compile, so it also holds the bytecode of the checker and binder functions
+  V8 compiled lazily — a cache made at load time would not. It saves parsing and bytecode generation, not
+  execution or JIT warm-up. Each file is keyed by Node version, path, size, mtime, ctime and inode and carries a
+  SHA-256 of its bytes (V8 does not check them: a damaged cache could crash it); anything unreadable, stale or
+  unwritable means compiling without it. The script is the same with or without it (checked above).
+- **Startup snapshot** (bench/snapshot-build.cjs, \`node --snapshot-blob … --build-snapshot\`, not shipped): the CLI with
+  TypeScript inlined (one ${fileMiB(join(CACHE, "snapshot", "initsh-all.cjs"))} MiB CommonJS bundle) is evaluated at build time and one compile
+  (of bench/fixtures/size/cmdline.ts) runs before the snapshot is taken, so a run starts with everything loaded
+  and compiled. Costs: a ${fileMiB(snapWarm)} MiB blob per Node version and platform, a build step, Node's "not yet fully
+  verified" warnings for \`vm\` and \`module\` in snapshot builders, and state captured at build time.
+
 ### Where initsh's time goes
 
-bench/phases.mjs runs the steps of \`compileFile\` one at a time in a fresh process (the compiler's own modules,
-bundled by esbuild into bench/.cache/compiler-phases.mjs) and times each with \`performance.now()\`. Medians over
-${phaseRuns.length} processes, interleaved with the runs above; the "warm" column repeats the compile in the same process
-(${warmRuns.length} samples).
+bench/phases.mjs runs the steps of \`initsh build\` one at a time in a fresh process (the compiler's own modules,
+bundled like the CLI into bench/.cache/compiler-phases.cjs) and times each with \`performance.now()\`. Medians over
+${phaseRuns.length} processes with the code cache warm and ${phaseRunsNoCache.length} without it, interleaved with the runs above; the "warm" column
+repeats the compile in the same process (${warmRuns.length} samples).
 
-| Phase | cold ms | share | warm ms |
-|---|---:|---:|---:|
-${phaseNames.map(([k, label]) => `| ${label} | ${fmt(phaseMedians[k])} | ${pct(phaseMedians[k], inProcess)} | ${k in warmMedians ? fmt(warmMedians[k]) : "—"} |`).join("\n")}
-| **in-process total** (process start → script printed) | **${fmt(inProcess)}** | 100% | **${fmt(warmCompile)}** |
-| process exit and spawn (wall time − last in-process reading) | ${fmt(exitOverhead)} | | |
+| Phase | code cache warm, ms | share | cache off, ms | warm process, ms |
+|---|---:|---:|---:|---:|
+${phaseNames.map(([k, label]) => `| ${label} | ${fmt(phaseMedians[k])} | ${pct(phaseMedians[k], inProcess)} | ${fmt(phaseMediansNoCache[k])} | ${k in warmMedians ? fmt(warmMedians[k]) : "—"} |`).join("\n")}
+| **in-process total** (process start → script printed) | **${fmt(inProcess)}** | 100% | **${fmt(inProcessNoCache)}** | **${fmt(warmCompile)}** |
+| process exit and spawn (wall time − last in-process reading) | ${fmt(exitOverhead)} | | | |
 
-- Getting TypeScript and ts-morph ready costs ${fmt(loadCost)} ms, ${pct(loadCost, inProcess)} of the run. ${fmt(phaseMedians.esmInterop)} ms of it is not loading at all:
-  the compiler does \`import { ts } from "ts-morph"\`, and for an ES import of a CommonJS package Node 20 runs
-  cjs-module-lexer over ts-morph.js (936 KB) to find its export names. A \`require\` skips that; the
-  "CommonJS CLI" variant below measures the whole effect.
-- The work on the program itself is ${fmt(workCost)} ms cold against ${fmt(warmCompile)} ms warm: the difference is V8 compiling and
-  optimising TypeScript's checker and initsh's lowering for the first time (the warm runs build a new project each time,
-  so they re-read and re-parse both files too).
-
-### Experiments: module format, V8 code cache, startup snapshot (Node ${machine.node})
-
-Nothing in the compiler was changed; the variants are built in bench/.cache from the same sources, and each one's
-script is checked to be byte-identical to plain initsh's before timing.
-
-| Variant of \`initsh build\` | median ms | min ms | paired vs plain | ÷ tsc 6 median | ÷ tsc 7 median | command |
-|---|---:|---:|---:|---:|---:|---|
-${variants.map(([id, label]) => `| ${label} | ${fmt(S[id].median)} | ${fmt(S[id].min)} | ${id === "initsh" ? "1.00×" : ratio(paired(id, "initsh"))} | ${ratio(S[id].median / S.tsc6.median)}${S[id].median / S.tsc6.median <= 0.6 ? " ✓" : ""} | ${x7(S[id].median)} | \`${cmdline(byId[id].argv)}\` |`).join("\n")}
-| for context: \`require('ts-morph')\` alone, plain | ${fmt(S.tsmorph.median)} | ${fmt(S.tsmorph.min)} | | | | \`${cmdline(byId.tsmorph.argv)}\` |
-| for context: \`require('ts-morph')\` alone, V8 code cache | ${fmt(S.tsmorphCache.median)} | ${fmt(S.tsmorphCache.min)} | ${ratio(paired("tsmorphCache", "tsmorph"))} | | | \`${cmdline(byId.tsmorphCache.argv)}\` |
-
-✓ = within the 0.6× tsc 6 target.
-
-- **CommonJS CLI**: compiler/cli.ts bundled with \`format: "cjs"\` instead of \`"esm"\` (ts-morph still external), started
-  by a two-line \`.cjs\` bin. This is a build-script change only (or, keeping ESM, loading ts-morph with
-  \`createRequire(import.meta.url)("ts-morph")\`); it removes the ESM-interop phase above. Measured effect: ${ratio(paired("initshCjs", "initsh"))}
-  (paired), ${fmt(S.initsh.median - S.initshCjs.median)} ms off the median.
-- **V8 code cache** (bench/v8cache.cjs, preloaded with \`--require\`): Node 20 has no module compile cache
-  (\`module.enableCompileCache()\` arrived in Node 22.1), so this compiles CommonJS files under node_modules through
-  \`vm.Script\` with \`cachedData\`, the \`v8-compile-cache\` trick. The cache (${dirSizeMiB(v8cacheDir)} MiB, keyed by path, size and mtime) is
-  written after one full compile, so it holds the lazily compiled checker functions too. It saves parsing and
-  bytecode generation, not execution or JIT warm-up. Node ≥ 22.1 has a built-in equivalent,
-  \`module.enableCompileCache()\` (not measured here: this machine has Node 20).
-- **Startup snapshot** (bench/snapshot-build.cjs, \`node --snapshot-blob … --build-snapshot\`): the CLI with ts-morph and
-  TypeScript inlined (one ${fileMiB(join(CACHE, "snapshot", "initsh-all.cjs"))} MiB CommonJS bundle) is evaluated at build time, so a run starts with everything
-  loaded. "Pre-warmed" also runs one compile (of a different program, bench/fixtures/size/cmdline.ts) before the
-  snapshot is taken, so the bytecode of the functions a compile uses is in the blob as well. Costs: a ${fileMiB(snapWarm)} MiB
-  blob per Node version and platform, a build step, Node's "not yet fully verified" warnings for \`vm\` and
-  \`module\` in snapshot builders, and state captured at build time (e.g. the package root).
+- Loading TypeScript takes ${fmt(phaseMedians.loadTypeScript)} ms with the code cache and ${fmt(phaseMediansNoCache.loadTypeScript)} ms without; the type check ${fmt(phaseMedians.typeCheck)} ms
+  and ${fmt(phaseMediansNoCache.typeCheck)} ms (the cache holds the bytecode of the checker functions V8 would otherwise compile on first call).
+- The work on the program itself is ${fmt(workCost)} ms cold (cache warm) against ${fmt(warmCompile)} ms when the same process compiles again${
+  warmCompile < 0.9 * workCost
+    ? ": the difference is V8 optimising TypeScript's checker and initsh's lowering for the first time, which no cache keeps."
+    : ` (best ${fmt(warmCompileMin)} ms): a warm process is hardly faster, so this is the compiler's own work, not V8 warming up — lowering above all.`
+}
 
 ## 2. Output size
 
@@ -529,11 +636,26 @@ comments; hand-written bytes exclude the \`#!\` line.
 ${sizeRows.map((r) => `| ${r.fixture} | ${r.generated} | ${r.helpers} | ${r.hand ?? "—"} | ${r.ratio ? ratio(r.ratio) : "—"} | ${r.ratioWithoutHelpers ? ratio(r.ratioWithoutHelpers) : "—"} | ${r.ratio ? pass(r.ratio <= 1.5) : "—"} | ${r.generatedMatchesNode ? "yes" : "**NO**"} / ${r.handMatchesNode ? "yes" : "**NO**"} |`).join("\n")}
 | **total** | ${sizeTotal} | ${helperTotal} | ${handTotal} | ${ratio(sizeTotal / handTotal)} | ${ratio((sizeTotal - helperTotal) / handTotal)} | ${pass(sizeTotal / handTotal <= 1.5)} | |
 
-${helperTotal / sizeTotal > 0.4 ? `Runtime helpers are ${pct(helperTotal, sizeTotal)} of the generated bytes: \`__println\` alone (a builtin-printf probe with an \`echo\` fallback for
-shells without printf) is in every program that prints, and any array operation pulls in the \`eval\`-based array
-helpers (\`__anew\`, \`__apush\`, \`__aget\`, \`__alen\`, …) where the hand-written scripts use \`set --\`, \`for x in\` or a
-\`case\`. Without helpers the ratio is ${ratio((sizeTotal - helperTotal) / handTotal)}; the remaining gap is mostly temporaries (\`_tN=$__r\`),
-\`unset\`/\`\${x+set}\` bookkeeping for values that may be \`undefined\`, and records flattened into per-field variables.` : ""}
+Runtime helpers are ${pct(helperTotal, sizeTotal)} of the generated bytes. The largest, by bytes over all fixtures (size × fixtures
+that carry it): ${helperRanking
+  .slice(0, 6)
+  .map(([name, u]) => `\`${name}\` ${u.each} B × ${u.fixtures}`)
+  .join(", ")}.
+The \`printf\` stand-in is defined only where printf is not a builtin (posh; mksh): their \`echo\` reads backslash escapes and \`-n\`, so it doubles
+backslashes and escapes a leading \`-\`. Call sites print with \`printf '%s\\n' …\` directly. The hand-written scripts
+only have to run under dash, so they print with \`echo\` and carry no such code; they also use \`set --\`, \`for x in\`,
+\`IFS\` splitting and \`case\` where the compiler calls its \`eval\`-based array helpers, which is only possible because
+each is specialised to its one fixed input (IFS splitting drops empty fields, JavaScript's \`split\` keeps them).
+Without helpers the ratio is ${ratio((sizeTotal - helperTotal) / handTotal)}. What remains is mostly the lowering of
+records and default parameters (one variable per field, \`v\`-tagged arguments), arrays built element by element,
+and saved results (\`_tN=$__r\`) where a later call really does overwrite the register.
+
+The passes in compiler/passes/ (run after lowering, in order, until nothing changes) account for part of the
+reduction: constant conditions and arithmetic folded (fold.ts); \`\${x-word}\` for \`x ?? word\`, temporaries that copy
+a value nothing changes before its use replaced by the value, and \`if …; then _tN=a; else _tN=b; fi; x=$_tN\`
+assigning \`x\` directly (copies.ts, with read/write sets of every function in effects.ts); unread assignments
+dropped (unused.ts); and a bare \`return\` that ends a function dropped (returns.ts). \`for…of\` over an array
+literal is a plain \`for x in …\`.
 
 ## 3. Zero forks
 
@@ -551,34 +673,33 @@ The hand-written scripts pass the same empty-PATH run (${sizeRows.every((r) => r
 
 ## Beating TypeScript 7
 
-tsc ${tsc7?.version ?? "7"} (the native Go port) checks this program in ${fmt(t7)} ms (median); initsh takes ${fmt(S.initsh.median)} ms, ${ratio(r7)}. The phase
-breakdown says why no variant of today's design gets there:
+The long-term goal. tsc ${tsc7?.version ?? "7"} (the native Go port) checks this program in ${fmt(t7)} ms (median); the shipped initsh takes
+${fmt(S.initsh.median)} ms, ${ratio(r7)} (paired ${tsc7 ? ratio(paired("initsh", "tsc7")) : "?"}). Where the difference is, from the tables above:
 
 1. **Node itself**: \`node -e 0\` takes ${fmt(S.node.median)} ms, ${x7(S.node.median)} tsc 7's whole run, before any code is loaded.
-2. **Loading TypeScript + ts-morph**: ${fmt(loadCost)} ms cold (TypeScript alone ${fmt(phaseMedians.loadTypeScript)} ms). A code cache trims it, a snapshot
-   replaces it with deserialising a ${fileMiB(snapWarm)} MiB heap, which is not free either.
+2. **Loading TypeScript**: ${fmt(phaseMedians.loadTypeScript)} ms with the code cache (${fmt(phaseMediansNoCache.loadTypeScript)} ms without). A snapshot replaces it with deserialising
+   a ${fileMiB(snapWarm)} MiB heap, which is not free either.
 3. **Checking, lowering and printing**: ${fmt(workCost)} ms cold, ${fmt(warmCompile)} ms even in a fully warm process (best ${fmt(warmCompileMin)} ms) —
    ${x7(warmCompile)} tsc 7's time on its own. Of that, parsing and checking (against the ${fileLines(join(ROOT, "dsl", "lib.d.ts"))}-line dsl/lib.d.ts, where tsc 7 checks against
-   the 57-file es2022 lib) are ${fmt(warmMedians.createProject + warmMedians.typeCheck)} ms, lowering and printing ${fmt(warmMedians.lower + warmMedians.print)} ms.
+   the 57-file es2022 lib) are ${fmt(warmMedians.createProject + warmMedians.typeCheck)} ms, lowering and printing ${fmt(warmMedians.lowerProgram + warmMedians.printScript)} ms.
 
-So even an ideal Node design — free loading, a perfectly warm JIT — would need about ${fmt(S.node.median)} + ${fmt(warmCompile)} ≈ ${fmt(idealFloor)} ms,
-${x7(idealFloor)} tsc 7. The best variant measured here, ${best[1]}, takes ${fmt(S[best[0]].median)} ms (${x7(S[best[0]].median)}).
-What would actually beat tsc 7:
+${warmMedians.lowerProgram > t7 ? `Lowering alone (${fmt(warmMedians.lowerProgram)} ms even in a warm process) now takes longer than tsc 7's whole run: it is the first thing to
+make faster whatever the route.
 
-- **Check with TypeScript 7's native checker and lower natively**: write the lowering (and printer) in Go against
-  typescript-go — today an internal, unstable API — and ship one static binary. The cost would be tsc 7's own time
-  plus lowering and printing (${fmt(warmMedians.lower + warmMedians.print)} ms warm in JavaScript here; not measured in Go). That is
-  the only route found to "faster than tsc 7" for a one-shot CLI, and it gives up the ts-morph code base.
-- **Drive tsgo from Node through TypeScript 7's API** (the checker in a child process, lowering still in
-  TypeScript): every build still pays Node startup (${fmt(S.node.median)} ms) on top of tsgo's own startup and the IPC round trips
-  for every type the lowering asks about: at least ${fmt(S.node.median)} + ${fmt(t7)} ≈ ${fmt(S.node.median + t7)} ms before any IPC, so it cannot beat tsc 7
+` : ""}So a one-shot Node CLI cannot get there: even free loading and a perfectly warm JIT would leave about
+${fmt(S.node.median)} + ${fmt(warmCompile)} ≈ ${fmt(idealFloor)} ms, ${x7(idealFloor)} tsc 7; the best measured, the pre-warmed startup snapshot, takes ${fmt(S.snapWarm.median)} ms
+(${x7(S.snapWarm.median)}). What it would take:
+
+- **Check with TypeScript 7's native checker and lower natively** — the only route found for a one-shot CLI: port the
+  lowering and printer to Go against typescript-go (today an internal, unstable API) and ship one static binary.
+  The cost would be tsc 7's own time plus lowering and printing (${fmt(warmMedians.lowerProgram + warmMedians.printScript)} ms warm in JavaScript here; not measured
+  in Go). It means rewriting compiler/lower and compiler/sh, which are written against TypeScript's JavaScript API.
+- **Not** driving tsgo from Node through TypeScript 7's API (checker in a child process, lowering in JavaScript):
+  Node's startup plus tsgo's is already ${fmt(S.node.median)} + ${fmt(t7)} ≈ ${fmt(S.node.median + t7)} ms before the first IPC round trip for a type
   (a lower bound from the numbers above; the API itself was not measured).
 - **A resident compiler** (watch mode, daemon, editor plugin) pays steps 1–2 once; a rebuild is the warm compile,
   ${fmt(warmCompile)} ms here (best ${fmt(warmCompileMin)} ms) against tsc 7's ${fmt(t7)} ms cold — ${warmCompile < t7 ? "ahead" : "still behind"} on this machine, before adding
   whatever the client that talks to it costs to start (a Node client is another ${fmt(S.node.median)} ms), and only for rebuilds.
-- **Within one-shot Node**, the experiments above are the ceiling: they can reach the 0.6× tsc 6 target
-  (${variants.filter(([id]) => S[id].median / S.tsc6.median <= 0.6).map(([, l]) => l).join("; ") || "none did in this run"}) but stay
-  ${x7(min(variants.slice(1).map(([id]) => S[id].median)))}–${x7(max(variants.slice(1).map(([id]) => S[id].median)))} tsc 7.
 `;
 
 function fileMiB(p) {
@@ -595,9 +716,10 @@ writeFileSync(join(ROOT, "BENCHMARKS.md"), md);
 
 console.log(`\ncold compile (median / min ms over ${rounds} runs):`);
 for (const c of contenders) console.log(`  ${c.label.padEnd(58)} ${fmt(S[c.id].median).padStart(7)} ${fmt(S[c.id].min).padStart(7)}`);
-console.log(`  initsh/tsc6 = ${ratio(r6)} (paired ${ratio(paired("initsh", "tsc6"))}; target ≤ 0.60×)`);
+console.log(`  initsh/tsc6 = ${ratio(r6)} (paired ${ratio(paired("initsh", "tsc6"))}; target ≤ 0.60×); first run ${ratio(S.initshFirst.median / S.tsc6.median)}, cache off ${ratio(S.initshNoCache.median / S.tsc6.median)}`);
 if (tsc7) console.log(`  initsh/tsc7 = ${ratio(r7)} native, ${ratio(r7l)} via launcher`);
-console.log("phases (median ms): " + phaseNames.map(([k]) => `${k} ${fmt(phaseMedians[k])}`).join(", ") + `; in-process ${fmt(inProcess)}; warm compile ${fmt(warmCompile)}`);
+console.log("phases, cache warm (median ms): " + phaseNames.map(([k]) => `${k} ${fmt(phaseMedians[k])}`).join(", ") + `; in-process ${fmt(inProcess)}; warm compile ${fmt(warmCompile)}`);
+console.log("phases, cache off (median ms): " + phaseNames.map(([k]) => `${k} ${fmt(phaseMediansNoCache[k])}`).join(", ") + `; in-process ${fmt(inProcessNoCache)}`);
 console.log("output size:");
 for (const r of sizeRows) console.log(`  ${r.fixture.padEnd(16)} ${String(r.generated).padStart(6)} B vs ${String(r.hand).padStart(5)} B hand = ${r.ratio ? ratio(r.ratio) : "—"} (without helpers ${r.ratioWithoutHelpers ? ratio(r.ratioWithoutHelpers) : "—"})`);
 console.log(`  total ${ratio(sizeTotal / handTotal)}`);

@@ -5,7 +5,7 @@
 //     node --snapshot-blob initsh.blob --build-snapshot bench/snapshot-build.cjs
 //   node --snapshot-blob initsh.blob build <entry.ts> -o <out.sh>
 //
-// The bundle (made by bench/run.mjs: compiler/cli.ts with ts-morph and TypeScript inlined,
+// The bundle (made by bench/run.mjs: compiler/cli.ts with TypeScript inlined,
 // CommonJS, `import.meta.url` replaced by globalThis.__initshUrl) is evaluated here, at
 // snapshot build time, so a run starts with TypeScript already loaded. With
 // INITSH_SNAPSHOT_WARM, one compile runs before the snapshot is taken, so the functions
@@ -27,14 +27,20 @@ const wrapper = vm.runInThisContext(Module.wrap(fs.readFileSync(bundle, "utf8"))
 wrapper.call(mod.exports, mod.exports, require, mod, bundle, path.dirname(bundle));
 const { main } = mod.exports;
 
-const warmEntry = process.env.INITSH_SNAPSHOT_WARM;
-if (warmEntry) {
-  main(["build", warmEntry, "-o", process.env.INITSH_SNAPSHOT_WARM_OUT]);
-  if (process.exitCode) throw new Error(`warm-up compile of ${warmEntry} failed`);
-  process.exitCode = undefined;
+async function prepare() {
+  const warmEntry = process.env.INITSH_SNAPSHOT_WARM;
+  if (warmEntry) {
+    await main(["build", warmEntry, "-o", process.env.INITSH_SNAPSHOT_WARM_OUT]);
+    if (process.exitCode) throw new Error(`warm-up compile of ${warmEntry} failed`);
+    process.exitCode = undefined;
+  }
+  v8.startupSnapshot.setDeserializeMainFunction(() => {
+    // In a deserialized main, argv[1] is the first user argument.
+    main(process.argv.slice(1));
+  });
 }
 
-v8.startupSnapshot.setDeserializeMainFunction(() => {
-  // In a deserialized main, argv[1] is the first user argument.
-  main(process.argv.slice(1));
+prepare().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exitCode = 1;
 });

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { main } from "../dist/initsh.mjs";
+// The CLI is bundled as CommonJS (dist/initsh.cjs, by compiler/build.mjs) and loaded with
+// `require`: see the note there.
+import { createRequire } from "node:module";
 
-main(process.argv.slice(2));
+const { main } = createRequire(import.meta.url)("../dist/initsh.cjs");
+await main(process.argv.slice(2));

@@ -1,13 +1,75 @@
-// Bundles the compiler into dist/initsh.mjs (ts-morph stays external: it is loaded as is).
+// Bundles the compiler for shipping: `npm run build`, and `prepare` on `npm ci`.
+//
+//   node compiler/build.mjs [outdir]      (default: dist/)
+//
+// bench/run.mjs imports `bundle` to build the same files into its own directory, so what it
+// times is exactly what ships. Each output is one entry in `bundles` below.
 import { build } from "esbuild";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-await build({
-  entryPoints: ["compiler/cli.ts"],
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * Resolves `import … from "ts-morph"` in the compiler's sources to compiler/ts-only.cjs, which
+ * loads only the TypeScript inside ts-morph (see there). ts-morph itself stays external.
+ */
+const typescriptOnly = {
+  name: "typescript-only",
+  setup(b) {
+    const shim = join(ROOT, "compiler", "ts-only.cjs");
+    b.onResolve({ filter: /^ts-morph$/ }, (args) => (args.importer === shim ? { path: "ts-morph", external: true } : { path: shim }));
+  },
+};
+
+const common = {
+  absWorkingDir: ROOT,
   bundle: true,
   platform: "node",
-  format: "esm",
   target: "node20",
-  external: ["ts-morph"],
-  outfile: "dist/initsh.mjs",
   logLevel: "warning",
-});
+};
+
+/**
+ * Everything dist/ holds. To add an output, add one entry: e.g. the testing helpers
+ *
+ *   { entryPoints: ["testing/index.ts"], format: "esm", external: ["ts-morph"], outfile: "testing.mjs" },
+ *
+ * for a package export `"./testing": "./dist/testing.mjs"` (outfile is relative to the outdir).
+ */
+export const bundles = [
+  // The CLI, loaded by bin/initsh.js with `require`. CommonJS because Node 20 imports a
+  // CommonJS package into an ES module only after scanning its source for export names
+  // (cjs-module-lexer over ts-morph.js: ~90 ms); `require` skips that. ts-morph stays
+  // external, and only its TypeScript is loaded (plugin above). compiler/paths.ts finds the
+  // package root from `import.meta.url`, which CommonJS lacks: it becomes this file's URL.
+  {
+    entryPoints: ["compiler/cli.ts"],
+    format: "cjs",
+    external: ["ts-morph", "@ts-morph/*"],
+    plugins: [typescriptOnly],
+    define: { "import.meta.url": "__initshModuleUrl" },
+    banner: { js: 'const __initshModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    outfile: "initsh.cjs",
+  },
+  // The simulated machine, for `import { simulate } from "initsh/testing"` in users' tests.
+  // An ES module (vitest imports it); ts-only.cjs calls `require`, which the banner provides.
+  {
+    entryPoints: ["testing/index.ts"],
+    format: "esm",
+    external: ["ts-morph", "@ts-morph/*"],
+    plugins: [typescriptOnly],
+    banner: { js: 'import { createRequire as __initshCreateRequire } from "node:module"; const require = __initshCreateRequire(import.meta.url);' },
+    outfile: "testing.mjs",
+  },
+];
+
+/** Builds every entry of `bundles` into `outdir` (absolute, or relative to the package root). */
+export async function bundle(outdir = "dist", options = {}) {
+  const dir = resolve(ROOT, outdir);
+  await Promise.all(bundles.map((b) => build({ ...common, ...options, ...b, outfile: join(dir, b.outfile) })));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  await bundle(process.argv[2]);
+}

@@ -15,4 +15,5 @@ export const packageRoot: string = (() => {
 })();
 
 export const libFile = join(packageRoot, "dsl", "lib.d.ts");
-export const dslEntry = join(packageRoot, "dsl", "index.ts");
+/** What `import … from "initsh"` resolves to: the boot library, which re-exports dsl/. */
+export const dslEntry = join(packageRoot, "stdlib", "index.ts");

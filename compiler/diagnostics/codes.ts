@@ -150,4 +150,28 @@ export const diagnostics = {
     () =>
       "'declare' makes a name the compiler cannot give a value to. Read the environment with env(), run programs with run() or capture(), or define the function.",
   ),
+  fallibleIgnored: createDiagnosticFactory(
+    "IS1038",
+    (name: string) =>
+      `The result of ${name}() is ignored, but it can fail. Say what happens then: \`${name}(…) || rescueShell("…")\` stops the boot with a message; \`if (!${name}(…)) log.warn("…")\` carries on.`,
+  ),
+  initNotNever: createDiagnosticFactory(
+    "IS1039",
+    () =>
+      "An init's default export must be declared `function init(): never`: PID 1 must never return or exit (the kernel panics: \"Attempted to kill init\"). End every path with switchRoot(…), exec(…) or rescueShell(…).",
+  ),
+  commandNotLiteral: createDiagnosticFactory(
+    "IS1040",
+    () =>
+      "A command name must be a string literal (\"mount\", \"/sbin/lvm\"), so the compiler knows every program the script may run. Choose between literals with if or switch.",
+  ),
+  exitInInit: createDiagnosticFactory(
+    "IS1041",
+    () =>
+      "An init must not exit: PID 1 exiting panics the kernel (\"Attempted to kill init\"). Use rescueShell(message) to stop with a shell, or switchRoot(…) to go on.",
+  ),
+  environmentName: createDiagnosticFactory(
+    "IS1042",
+    () => "An environment variable's name must be a string literal of capitals, digits and '_' (\"PATH\", \"TERM\").",
+  ),
 } as const;

@@ -29,7 +29,6 @@ export const banned: Partial<Record<ts.SyntaxKind, (node: ts.Node) => Diagnostic
     diagnostics.unsupportedOperator(node, "typeof", "Types are known at compile time; branch on a value instead."),
   [ts.SyntaxKind.DeleteExpression]: (node) =>
     diagnostics.unsupportedOperator(node, "delete", "Records have a fixed shape; use an optional field set to undefined."),
-  [ts.SyntaxKind.VoidExpression]: (node) => diagnostics.unsupportedOperator(node, "void", "Call the function as a statement."),
   [ts.SyntaxKind.BigIntLiteral]: (node) => diagnostics.unsupportedSyntax(node, "BigInt"),
   [ts.SyntaxKind.TaggedTemplateExpression]: (node) => diagnostics.unsupportedSyntax(node, "A tagged template"),
   [ts.SyntaxKind.WithStatement]: (node) => diagnostics.unsupportedSyntax(node, "'with'"),
@@ -40,6 +39,9 @@ export const banned: Partial<Record<ts.SyntaxKind, (node: ts.Node) => Diagnostic
 };
 
 const contextual: Partial<Record<ts.SyntaxKind, (node: ts.Node) => Diagnostic>> = {
+  // `void f()` as a statement says "ignore the result" (of a fallible call); nothing else.
+  [ts.SyntaxKind.VoidExpression]: (node) =>
+    diagnostics.unsupportedOperator(node, "void", "Call the function as a statement (`void f()` only ignores a result)."),
   [ts.SyntaxKind.SpreadElement]: diagnostics.spread,
   [ts.SyntaxKind.FunctionExpression]: diagnostics.functionValue,
   [ts.SyntaxKind.ArrowFunction]: diagnostics.functionValue,

@@ -5,12 +5,14 @@ import { consoleBuiltins } from "./builtins/console.ts";
 import { conversionBuiltins } from "./builtins/conversions.ts";
 import { mathBuiltins } from "./builtins/math.ts";
 import { arrayBuiltins, stringBuiltins } from "./builtins/methods.ts";
+import { intrinsics } from "./intrinsics/index.ts";
 import type { LowerContext } from "./context.ts";
 import { calleeFunction, lowerUserCall } from "./functions.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
 import type { Lowered } from "./values.ts";
 
 const builtins: Builtins = {
+  ...Object.fromEntries(Object.entries(intrinsics).map(([name, lower]) => [`intrinsic:${name}`, lower])),
   ...consoleBuiltins,
   ...mathBuiltins,
   ...conversionBuiltins,
@@ -25,7 +27,9 @@ const builtins: Builtins = {
  */
 function builtinKey(call: ts.CallExpression, ctx: LowerContext): string | undefined {
   const decl = ctx.checker.getResolvedSignature(call)?.getDeclaration();
-  if (!decl || !ctx.isLibFile(decl.getSourceFile())) return undefined;
+  if (!decl) return undefined;
+  if (ctx.isIntrinsicsFile(decl.getSourceFile()) && ts.isFunctionDeclaration(decl) && decl.name) return `intrinsic:${decl.name.text}`;
+  if (!ctx.isLibFile(decl.getSourceFile())) return undefined;
   const owner = decl.parent;
   if (ts.isMethodSignature(decl) && ts.isInterfaceDeclaration(owner)) return `${owner.name.text}.${decl.name.getText()}`;
   if (ts.isCallSignatureDeclaration(decl) && ts.isInterfaceDeclaration(owner)) return `${owner.name.text}()`;

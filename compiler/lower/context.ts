@@ -27,6 +27,8 @@ export interface ParamInfo {
   type: ShType;
   /** Passed tagged (`v…` when set, empty when undefined), because it may be undefined. */
   tagged: boolean;
+  /** `...rest`: receives a new array of the remaining arguments. */
+  rest?: boolean;
 }
 
 export interface FunctionScope {
@@ -67,6 +69,16 @@ export class LowerContext {
   /** Functions the top level calls directly. */
   readonly topCalls = new Set<FunctionInfo>();
   scope: FunctionScope | undefined;
+  /** The user's file; every other file is the boot library. */
+  entryFile: ts.SourceFile | undefined;
+  /** An init program (`export default function init(): never`): PID 1, which must never exit. */
+  initMode = false;
+  /** Finds a function of the boot library by module and name (the compiler calls a few itself). */
+  libraryFunction: (module: string, name: string) => ts.FunctionDeclaration | undefined = () => undefined;
+  /** Every external command the script may run, with where (the manifest). */
+  readonly commands = new Map<string, Origin[]>();
+  /** Commands for the top of the script: the boot library's module-level state. */
+  readonly moduleState: Command[] = [];
   jumpTargets: JumpTarget[] = [];
   shLoopDepth = 0;
 
@@ -79,6 +91,29 @@ export class LowerContext {
   /** Whether a declaration comes from initsh's ambient lib (builtins are recognised by that). */
   isLibFile(file: ts.SourceFile): boolean {
     return file.fileName === this.libFileName;
+  }
+
+  /** Whether a declaration is one of the intrinsics in dsl/intrinsics.ts. */
+  isIntrinsicsFile(file: ts.SourceFile): boolean {
+    return file.fileName === this.libFileName.replace(/lib\.d\.ts$/, "intrinsics.ts");
+  }
+
+  /** Whether a node is in the boot library rather than in the user's program. */
+  inLibrary(node: ts.Node): boolean {
+    return this.entryFile !== undefined && node.getSourceFile() !== this.entryFile;
+  }
+
+  /** `init.ts:42`: a node's place as runtime messages name it (the file's base name and line). */
+  location(node: ts.Node): string {
+    const o = this.origin(node);
+    return `${o.file.slice(o.file.lastIndexOf("/") + 1)}:${o.line}`;
+  }
+
+  /** Records an external command for the manifest. */
+  recordCommand(name: string, node: ts.Node): void {
+    const list = this.commands.get(name) ?? [];
+    list.push(this.origin(node));
+    this.commands.set(name, list);
   }
 
   // --- Dispatch ------------------------------------------------------------------------------
@@ -126,6 +161,32 @@ export class LowerContext {
     const source = node.getSourceFile();
     return { file: source.fileName, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 };
   }
+
+  /**
+   * The binding of a symbol. A variable of the boot library's own module state is lowered on
+   * first use, so only the state a program needs is emitted.
+   */
+  bindingOf(symbol: ts.Symbol): Binding | undefined {
+    const known = this.bindings.get(symbol);
+    if (known) return known;
+    const decl = symbol.valueDeclaration;
+    if (!decl || !ts.isVariableDeclaration(decl) || !this.inLibrary(decl) || !this.declareModuleVariable) return undefined;
+    const saved = { scope: this.scope, depth: this.shLoopDepth, jumps: this.jumpTargets };
+    this.scope = undefined;
+    this.shLoopDepth = 0;
+    this.jumpTargets = [];
+    try {
+      this.moduleState.push(...this.declareModuleVariable(decl));
+    } finally {
+      this.scope = saved.scope;
+      this.shLoopDepth = saved.depth;
+      this.jumpTargets = saved.jumps;
+    }
+    return this.bindings.get(symbol);
+  }
+
+  /** Lowers a module-level declaration of the boot library (set by the statement visitors). */
+  declareModuleVariable: ((decl: ts.VariableDeclaration) => Command[]) | undefined;
 
   // --- Types and names -----------------------------------------------------------------------
 
@@ -188,6 +249,7 @@ export class LowerContext {
         return { ...stored, word: (stored.val as { word: Word }).word };
       }
       case "optional":
+        if (v.inner === "array") return this.fail(diagnosticsUnprintable(node));
         return { ...l, word: sh.word(sh.param(v.name, { kind: "default", colon: false, word: sh.word("undefined") })) };
       case "undefined":
       case "void":
@@ -213,7 +275,7 @@ export class LowerContext {
         case "boolean":
           return v.cond;
         case "optional":
-          if (v.inner === "string") return sh.test("-n", sh.word(sh.param(v.name)));
+          if (v.inner === "string" || v.inner === "array") return sh.test("-n", sh.word(sh.param(v.name)));
           if (v.inner === "number") {
             return sh.test(sh.word(sh.param(v.name, { kind: "default", colon: true, word: sh.word("0") })), "-ne", "0");
           }
@@ -328,8 +390,7 @@ export class LowerContext {
     if (binding.kind === "function") throw new Error("internal: function read as a value");
     if (binding.kind === "broken") throw new LoweringAbort();
     const type = binding.type;
-    if (type.kind === "array") return { kind: "array", word: sh.word(sh.param(binding.name)) };
-    if (type.kind !== "string" && type.kind !== "number" && type.kind !== "boolean") {
+    if (type.kind !== "string" && type.kind !== "number" && type.kind !== "boolean" && type.kind !== "array") {
       throw new Error(`internal: variable of type ${type.kind}`);
     }
     const here = this.shTypeOf(node);
@@ -358,7 +419,9 @@ function unrepresentable(node: ts.Node, type: ts.Type, checker: ts.TypeChecker):
       const element = (t as ts.TypeReference).typeArguments?.[0];
       if (element && isAggregate(element)) return diagnostics.nestedAggregate(node);
     } else if (t.getFlags() & ts.TypeFlags.Object && t.getCallSignatures().length === 0) {
-      if (checker.getPropertiesOfType(t).some((p) => isAggregate(checker.getTypeOfSymbol(p)))) return diagnostics.nestedAggregate(node);
+      // Arrays may be fields of records; records may not.
+      const isRecord = (x: ts.Type) => isAggregate(x) && !checker.isArrayType(x);
+      if (checker.getPropertiesOfType(t).some((p) => isRecord(checker.getTypeOfSymbol(p)))) return diagnostics.nestedAggregate(node);
     }
   }
   return diagnostics.unrepresentableType(node, checker.typeToString(type));

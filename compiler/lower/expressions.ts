@@ -19,7 +19,7 @@ function lowerNumericLiteral(node: ts.NumericLiteral, ctx: LowerContext): Lowere
 }
 
 function lowerIdentifier(node: ts.Identifier, ctx: LowerContext, symbol = ctx.symbolOf(node)): Lowered {
-  const binding = symbol && ctx.bindings.get(symbol);
+  const binding = symbol && ctx.bindingOf(symbol);
   if (!binding) {
     if (node.text === "undefined") return lowered({ kind: "undefined" });
     return ctx.fail(diagnostics.unsupportedMember(node, node.text));
@@ -49,7 +49,7 @@ function lowerPropertyAccess(node: ts.PropertyAccessExpression, ctx: LowerContex
   if (node.questionDotToken) return ctx.fail(diagnostics.unsupportedSyntax(node, "Optional chaining"));
   const name = node.name.text;
   const receiver = ts.isIdentifier(node.expression) ? ctx.symbolOf(node.expression) : undefined;
-  if (receiver && ctx.bindings.get(receiver)?.kind === "broken") throw new LoweringAbort();
+  if (receiver && ctx.bindingOf(receiver)?.kind === "broken") throw new LoweringAbort();
   const objectType = ctx.shTypeOf(node.expression);
   if (name === "length" && objectType?.kind === "string") return stringLength(ctx.expr(node.expression), ctx);
   if (name === "length" && objectType?.kind === "array") {
@@ -58,7 +58,7 @@ function lowerPropertyAccess(node: ts.PropertyAccessExpression, ctx: LowerContex
   }
   if (objectType?.kind === "record") {
     const symbol = ctx.symbolOf(node.expression);
-    const binding = symbol && ctx.bindings.get(symbol);
+    const binding = symbol && ctx.bindingOf(symbol);
     if (binding?.kind === "broken") throw new LoweringAbort();
     if (binding?.kind === "record") {
       if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(node.expression, node.expression.getText()));
@@ -129,7 +129,7 @@ function lowerObjectLiteral(node: ts.ObjectLiteralExpression, ctx: LowerContext)
     }
   }
   for (const [i, v] of values.entries()) {
-    if (v.val.kind === "array" || v.val.kind === "record") ctx.fail(diagnostics.nestedAggregate(node.properties[i]!));
+    if (v.val.kind === "record") ctx.fail(diagnostics.nestedAggregate(node.properties[i]!));
   }
   const { pre, vals } = ctx.sequence(values);
   return lowered({ kind: "record", fields: new Map(names.map((n, i) => [n, vals[i]!])) }, pre);
@@ -141,14 +141,26 @@ function propertyName(name: ts.PropertyName, ctx: LowerContext): string {
 }
 
 function lowerArrayLiteral(node: ts.ArrayLiteralExpression, ctx: LowerContext): Lowered {
+  return buildArray(node.elements, ctx);
+}
+
+/**
+ * A new array of `elements`, each pushed right after it is computed: its value may sit in
+ * the register `__r`, which the next helper call overwrites. (The array itself is not
+ * observable until it is complete, so creating it first changes nothing.) `...xs` appends
+ * every element of an array. Also builds the array a rest parameter receives.
+ */
+export function buildArray(elements: readonly ts.Expression[], ctx: LowerContext): Lowered {
   const id = ctx.newTemp();
   const commands: sh.Command[] = [sh.command(ctx.useHelper("__anew")), sh.assign(id, sh.word(sh.param("__r")))];
-  // Each element is pushed right after it is computed: its value may sit in the register
-  // `__r`, which the next helper call overwrites. (The array itself is not observable until
-  // the literal is complete, so creating it first changes nothing.)
-  for (const e of node.elements) {
-    if (ts.isSpreadElement(e)) ctx.fail(diagnostics.spread(e));
+  for (const e of elements) {
     if (ts.isOmittedExpression(e)) ctx.fail(diagnostics.unsupportedSyntax(e, "An array hole"));
+    if (ts.isSpreadElement(e)) {
+      const source = ctx.expr(e.expression);
+      if (source.val.kind !== "array") return ctx.fail(diagnostics.spread(e));
+      commands.push(...source.pre, sh.command(ctx.useHelper("__aappend"), sh.word(sh.param(id)), source.val.word));
+      continue;
+    }
     const value = ctx.expr(e);
     if (value.val.kind === "array" || value.val.kind === "record" || value.val.kind === "undefined" || value.val.kind === "optional") {
       ctx.fail(diagnostics.nestedAggregate(e));

@@ -4,6 +4,7 @@ import * as sh from "../sh/ast.ts";
 import type { Command, Word } from "../sh/ast.ts";
 import { LoweringAbort, type FunctionInfo, type LowerContext, type ParamInfo } from "./context.ts";
 import { classifyType, isScalar, type ShType } from "./types.ts";
+import { buildArray } from "./expressions.ts";
 import { lowered, readVar, type Lowered, type Val } from "./values.ts";
 import type { StatementVisitors } from "./visitor.ts";
 
@@ -47,17 +48,26 @@ function describeFunction(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): 
     ctx.failType(decl.name ?? decl, signature.getReturnType());
   }
   const params: ParamInfo[] = decl.parameters.map((p) => {
-    if (p.dotDotDotToken) ctx.fail(diagnostics.spread(p));
     if (!ts.isIdentifier(p.name)) ctx.fail(diagnostics.destructuring(p.name));
     const type = classifyType(ctx.checker.getTypeAtLocation(p), ctx.checker);
     if (!type || type.kind === "void" || type.kind === "never" || type.kind === "undefined") {
       return ctx.failType(p, ctx.checker.getTypeAtLocation(p));
     }
-    const tagged = !!p.questionToken || !!p.initializer || (isScalar(type) && type.optional);
+    if (p.dotDotDotToken) return { declaration: p, type, tagged: false, rest: true };
+    const tagged = !!p.questionToken || !!p.initializer || ("optional" in type && type.optional);
     return { declaration: p, type, tagged };
   });
-  const base = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : ts.isVariableDeclaration(decl.parent) && ts.isIdentifier(decl.parent.name) ? decl.parent.name.text : "fn";
-  return { shName: ctx.names.function(base), node: decl, params, returnType: returnType! };
+  const name = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : ts.isVariableDeclaration(decl.parent) && ts.isIdentifier(decl.parent.name) ? decl.parent.name.text : "fn";
+  return { shName: ctx.names.function([...namespacesOf(decl), name].join("_")), node: decl, params, returnType: returnType! };
+}
+
+/** The namespaces a declaration sits in, outermost first: `mount.bind` is named `mount_bind`. */
+function namespacesOf(node: ts.Node): string[] {
+  const out: string[] = [];
+  for (let p = node.parent; p; p = p.parent) {
+    if (ts.isModuleDeclaration(p) && ts.isIdentifier(p.name)) out.unshift(p.name.text);
+  }
+  return out;
 }
 
 function declarationSymbol(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): ts.Symbol | undefined {
@@ -72,7 +82,8 @@ export function calleeFunction(callee: ts.Expression, ctx: LowerContext): Functi
   if (!symbol) return undefined;
   const binding = ctx.bindings.get(symbol);
   if (binding?.kind === "function") return binding.info;
-  const decl = symbol.valueDeclaration;
+  // With overloads, the declaration that has a body is the one to lower.
+  const decl = symbol.declarations?.find((d) => ts.isFunctionDeclaration(d) && d.body) ?? symbol.valueDeclaration;
   if (decl && ts.isFunctionDeclaration(decl)) return functionInfo(decl, ctx);
   if (decl && ts.isVariableDeclaration(decl) && decl.initializer && isFunctionValue(decl.initializer)) {
     return functionInfo(decl.initializer, ctx);
@@ -119,7 +130,7 @@ function defineFunction(info: FunctionInfo, ctx: LowerContext): void {
 
 /** A function declaration statement: its body is lowered later (see functionInfo). */
 export function declareFunction(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): Command[] {
-  functionInfo(decl, ctx);
+  if (decl.body) functionInfo(decl, ctx); // an overload signature has no body of its own
   return [];
 }
 
@@ -159,6 +170,12 @@ function argumentWords(info: FunctionInfo, call: ts.CallExpression, ctx: LowerCo
   const items: Lowered[] = [];
   const tags: boolean[] = [];
   info.params.forEach((param, i) => {
+    if (param.rest) {
+      // The rest parameter gets a new array of the remaining arguments, as in JS.
+      items.push(buildArray(call.arguments.slice(i), ctx));
+      tags.push(false);
+      return;
+    }
     const arg = call.arguments[i];
     if (arg && ts.isSpreadElement(arg)) ctx.fail(diagnostics.spread(arg));
     const value: Lowered = arg ? ctx.expr(arg) : lowered({ kind: "undefined" });
@@ -202,7 +219,16 @@ export function lowerUserCall(info: FunctionInfo, call: ts.CallExpression, ctx: 
   const { pre, words } = argumentWords(info, call, ctx);
   const invoke = sh.command(info.shName, ...words);
   invoke.origin = ctx.origin(call);
-  return resultOf(info.returnType, invoke, pre);
+  // A call from the user's program into the boot library: the library's messages and trace
+  // name this line (callSite()).
+  if (!ctx.inLibrary(call) && ctx.inLibrary(info.node)) pre.push(sh.assign("__loc", sh.word(ctx.location(call))));
+  const result = resultOf(info.returnType, invoke, pre);
+  // An overload may promise a set value where the implementation's type allows undefined.
+  const here = ctx.shTypeOf(call);
+  if (result.val.kind === "optional" && here && "optional" in here && !here.optional) {
+    return lowered(readVar(result.val.name, result.val.inner), result.pre);
+  }
+  return result;
 }
 
 function resultOf(type: ShType, invoke: sh.Simple, pre: Command[]): Lowered {

@@ -5,18 +5,24 @@ import type { Command } from "../sh/ast.ts";
 import type { JumpTarget, LowerContext } from "./context.ts";
 import { lowerCondition } from "./operators.ts";
 import { lowerDeclarationList, lowerEffect } from "./statements.ts";
-import { classifyType } from "./types.ts";
+import { classifyType, isScalar } from "./types.ts";
+import { lowered, stringVal } from "./values.ts";
 import type { StatementVisitors } from "./visitor.ts";
 
 /** Loops and the jumps out of them. */
 
 const K = ts.SyntaxKind;
 
+/** Commands a `continue` to a loop runs first: a `for` loop's step, when it is short. */
+const continuePrefix = new WeakMap<JumpTarget, Command[]>();
+
 /** Lowers a loop body as the body of one more sh loop. */
-export function inLoop<T>(ctx: LowerContext, kind: JumpTarget["kind"], lower: () => T, plainCase = false): T {
+export function inLoop<T>(ctx: LowerContext, kind: JumpTarget["kind"], lower: () => T, plainCase = false, beforeContinue?: Command[]): T {
   const depth = plainCase ? ctx.shLoopDepth : ctx.shLoopDepth + 1;
   const savedDepth = ctx.shLoopDepth;
-  ctx.jumpTargets.push({ kind, shDepth: depth, plainCase });
+  const target: JumpTarget = { kind, shDepth: depth, plainCase };
+  if (beforeContinue) continuePrefix.set(target, beforeContinue);
+  ctx.jumpTargets.push(target);
   ctx.shLoopDepth = depth;
   try {
     return lower();
@@ -28,14 +34,19 @@ export function inLoop<T>(ctx: LowerContext, kind: JumpTarget["kind"], lower: ()
 
 /** Whether `continue` inside `body` targets this loop (not a nested loop or function). */
 export function continuesHere(body: ts.Node): boolean {
-  let found = false;
+  return countContinues(body) > 0;
+}
+
+/** How many `continue` statements inside `body` target this loop. */
+function countContinues(body: ts.Node): number {
+  let count = 0;
   const visit = (node: ts.Node): void => {
-    if (found || ts.isFunctionLike(node) || ts.isIterationStatement(node, false)) return;
-    if (ts.isContinueStatement(node)) found = true;
+    if (ts.isFunctionLike(node) || ts.isIterationStatement(node, false)) return;
+    if (ts.isContinueStatement(node)) count++;
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(body, visit);
-  return found;
+  return count;
 }
 
 /** A "first pass" flag: the loop test skips `step` on the first pass, so `continue` runs it. */
@@ -73,8 +84,11 @@ function lowerFor(node: ts.ForStatement, ctx: LowerContext): Command[] {
       : lowerEffect(node.initializer, ctx);
   const test = node.condition ? lowerCondition(node.condition, ctx) : sh.command(":");
   const step = node.incrementor ? lowerEffect(node.incrementor, ctx) : [];
-  const body = inLoop(ctx, "loop", () => ctx.stmt(node.statement));
-  if (step.length === 0 || !continuesHere(node.statement)) {
+  // `continue` must run the step: a short step is simply written before each `continue`.
+  const continues = countContinues(node.statement);
+  const repeatStep = continues > 0 && step.length > 0 && step.length * continues <= 3;
+  const body = inLoop(ctx, "loop", () => ctx.stmt(node.statement), false, repeatStep ? step : undefined);
+  if (step.length === 0 || continues === 0 || repeatStep) {
     return [...init, { kind: "while", test: [test], body: [...body, ...step], origin: ctx.origin(node) }];
   }
   const stepped = steppedTest(ctx, step, test);
@@ -90,6 +104,8 @@ function lowerForOf(node: ts.ForOfStatement, ctx: LowerContext): Command[] {
   if (!(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) ctx.fail(diagnostics.varDeclaration(list));
   const arrayType = ctx.shTypeOf(node.expression);
   if (arrayType?.kind !== "array") return ctx.fail(diagnostics.unsupportedSyntax(node.expression, "for…of over something other than an array"));
+  const literal = literalElements(node.expression, decl.name, ctx);
+  if (literal) return lowerForOfLiteral(node, decl.name, literal, ctx);
   const source = ctx.expr(node.expression);
   const frozen = ctx.freeze(source);
   const array = (frozen.val as { word: sh.Word }).word;
@@ -98,18 +114,56 @@ function lowerForOf(node: ts.ForOfStatement, ctx: LowerContext): Command[] {
   const elementType = classifyType(ctx.checker.getTypeOfSymbol(symbol), ctx.checker);
   const name = ctx.newVariable(decl.name.text);
   ctx.bindings.set(symbol, { kind: "var", name, type: elementType ?? { kind: arrayType.element, optional: false }, scope: ctx.scope });
-  // The length is read on every pass: the body may push onto the array, as JS allows.
-  const test = sh.group([
-    sh.command(ctx.useHelper("__alen"), array),
-    sh.test(sh.word(sh.param(index)), "-lt", sh.word(sh.param("__r"))),
-  ]);
+  // `__aat` reads the length on every pass: the body may push onto the array, as JS allows.
+  const test = sh.command(ctx.useHelper("__aat"), array, sh.word(sh.param(index)));
   const fetch = [
-    sh.command(ctx.useHelper("__aget"), array, sh.word(sh.param(index))),
     sh.assign(name, sh.word(sh.param("__r"))),
     sh.assign(index, sh.word(sh.arithPart(sh.binary("+", sh.arithVar(index), sh.num(1))))),
   ];
   const body = inLoop(ctx, "loop", () => ctx.stmt(node.statement));
   return [...frozen.pre, sh.assign(index, sh.word("0")), { kind: "while", test: [test], body: [...fetch, ...body], origin: ctx.origin(node) }];
+}
+
+/**
+ * The elements of an array literal that `for…of` can walk as the words of a sh `for`: two or
+ * more (shellcheck rightly questions a loop over one word), none spread or missing, each a
+ * string, number or boolean that is never undefined.
+ */
+function literalElements(expression: ts.Expression, id: ts.Identifier, ctx: LowerContext): ts.Expression[] | undefined {
+  const symbol = ctx.symbolOf(id);
+  const type = symbol && classifyType(ctx.checker.getTypeOfSymbol(symbol), ctx.checker);
+  if (!type || !isScalar(type) || type.optional) return undefined;
+  let e = expression;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (!ts.isArrayLiteralExpression(e) || e.elements.length < 2) return undefined;
+  for (const element of e.elements) {
+    if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) return undefined;
+    const type = ctx.shTypeOf(element);
+    if (!type || !isScalar(type) || type.optional) return undefined;
+  }
+  return [...e.elements];
+}
+
+/**
+ * `for (const kind of ["UUID", "LABEL"])` → `for kind in UUID LABEL`. As in JS, every element
+ * is computed first, left to right (a value a later element's computation could change is
+ * saved first); the literal itself is not observable anywhere else, so nothing can push onto
+ * it. `break` and `continue` work on the sh `for` as on the JS loop.
+ */
+function lowerForOfLiteral(node: ts.ForOfStatement, id: ts.Identifier, elements: ts.Expression[], ctx: LowerContext): Command[] {
+  const items = elements.map((e) => {
+    const text = ctx.toWord(ctx.expr(e), e);
+    return lowered(stringVal(text.word), text.pre);
+  });
+  const { pre, vals } = ctx.sequence(items);
+  const words = vals.map((v) => (v as { word: sh.Word }).word);
+  const symbol = ctx.symbolOf(id)!;
+  const type = classifyType(ctx.checker.getTypeOfSymbol(symbol), ctx.checker);
+  if (!type || !isScalar(type)) return ctx.failType(id);
+  const name = ctx.newVariable(id.text);
+  ctx.bindings.set(symbol, { kind: "var", name, type, scope: ctx.scope });
+  const body = inLoop(ctx, "loop", () => ctx.stmt(node.statement));
+  return [...pre, { kind: "for", name, words, body, origin: ctx.origin(node) }];
 }
 
 function jump(node: ts.BreakStatement | ts.ContinueStatement, ctx: LowerContext): Command[] {
@@ -121,7 +175,8 @@ function jump(node: ts.BreakStatement | ts.ContinueStatement, ctx: LowerContext)
   const levels = ctx.shLoopDepth - target.shDepth + 1;
   const command = sh.command(isBreak ? "break" : "continue");
   if (levels > 1) command.words.push(sh.word(String(levels)));
-  return [command];
+  const step = isBreak ? [] : (continuePrefix.get(target) ?? []);
+  return [...structuredClone(step), command];
 }
 
 export const loopVisitors: StatementVisitors = {

@@ -1,18 +1,19 @@
 import { ts } from "ts-morph";
 import * as sh from "../sh/ast.ts";
 import type { Command } from "../sh/ast.ts";
-import { resolveHelpers } from "../runtime/helpers.ts";
+import { resolveHelpers } from "../runtime/resolve.ts";
 import { callVisitors } from "./calls.ts";
 import { LowerContext, type FunctionInfo } from "./context.ts";
 import { expressionVisitors } from "./expressions.ts";
 import { defineQueuedFunctions, functionStatementVisitors } from "./functions.ts";
 import { loopVisitors } from "./loops.ts";
 import { operatorVisitors } from "./operators.ts";
-import { statementVisitors } from "./statements.ts";
+import { lowerModuleVariable, statementVisitors } from "./statements.ts";
 import { switchVisitors } from "./switch.ts";
 import type { Visitors } from "./visitor.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { removeUnusedAssignments } from "../passes/unused.ts";
+import { diagnostics } from "../diagnostics/codes.ts";
+import { optimize } from "../passes/optimize.ts";
 import { mapCommands } from "../sh/walk.ts";
 
 /** Every visitor, merged into one map per node family and keyed by SyntaxKind. */
@@ -24,14 +25,28 @@ export const standardVisitors: Visitors = {
 export interface LoweredProgram {
   commands: Command[];
   diagnostics: Diagnostic[];
+  /** The external commands the script may run, with where each is used. */
+  externalCommands: ReadonlyMap<string, readonly sh.Origin[]>;
 }
 
 /**
  * Lowers a whole program: runtime helpers it uses, then its functions (hoisted, as JS
  * hoists them), then its top-level statements in order.
  */
-export function lowerProgram(source: ts.SourceFile, checker: ts.TypeChecker, libFileName: string): LoweredProgram {
-  const ctx = new LowerContext(checker, standardVisitors, libFileName);
+export interface ProgramInput {
+  checker: ts.TypeChecker;
+  /** dsl/lib.d.ts: builtins are recognised by the declarations in it (and in dsl/intrinsics.ts). */
+  libFileName: string;
+  /** Finds a boot library function the compiler calls itself (rescueShell, for a failed exec). */
+  libraryFunction?: (module: string, name: string) => ts.FunctionDeclaration | undefined;
+}
+
+export function lowerProgram(source: ts.SourceFile, input: ProgramInput): LoweredProgram {
+  const ctx = new LowerContext(input.checker, standardVisitors, input.libFileName);
+  ctx.entryFile = source;
+  ctx.declareModuleVariable = (decl) => lowerModuleVariable(decl, ctx);
+  if (input.libraryFunction) ctx.libraryFunction = input.libraryFunction;
+  checkInitEntry(source, ctx);
   const main = ctx.stmts(source.statements);
   defineQueuedFunctions(ctx);
   const entry = initEntry(source, ctx);
@@ -42,19 +57,39 @@ export function lowerProgram(source: ts.SourceFile, checker: ts.TypeChecker, lib
   const last = main[main.length - 1];
   const endsInExit = last?.kind === "simple" && last.words[0] !== undefined && sh.literalText(last.words[0]) === "exit";
   const tail = entry ? [sh.command(entry.shName)] : endsInExit ? [] : [sh.command("exit", "0")];
-  const [liveFunctions, liveMain] = splitAt(removeUnusedAssignments([...functions, ...main]), functions.length);
+  const [liveFunctions, liveMain] = optimize(functions, main);
   return {
-    commands: [...section("runtime helpers", helpers), ...section("functions", liveFunctions), ...section("program", [...liveMain, ...tail])],
+    commands: [
+      ...section("runtime helpers", helpers),
+      ...section("functions", liveFunctions),
+      ...section("boot library state", ctx.moduleState),
+      ...section("program", [...liveMain, ...tail]),
+    ],
     diagnostics: ctx.diagnostics,
+    externalCommands: ctx.commands,
   };
-}
-
-function splitAt<T>(list: T[], n: number): [T[], T[]] {
-  return [list.slice(0, n), list.slice(n)];
 }
 
 function section(title: string, commands: Command[]): Command[] {
   return commands.length === 0 ? [] : [{ kind: "comment", text: `--- ${title} ---` }, ...commands];
+}
+
+/**
+ * A default-exported function makes an init program: it runs as PID 1, so it must be declared
+ * to return `never` (TypeScript then rejects every path that could fall off its end), and it
+ * must not call process.exit.
+ */
+function checkInitEntry(source: ts.SourceFile, ctx: LowerContext): void {
+  for (const statement of source.statements) {
+    const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
+    if (!modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) continue;
+    if (!ts.isFunctionDeclaration(statement)) continue;
+    ctx.initMode = true;
+    const declared = statement.type;
+    if (!declared || declared.kind !== ts.SyntaxKind.NeverKeyword) {
+      ctx.diagnostics.push(diagnostics.initNotNever(statement.name ?? statement));
+    }
+  }
 }
 
 /** An init program's entry: `export default function init(): never`, called on the last line. */

@@ -23,6 +23,12 @@ export function lowerDeclarationList(list: ts.VariableDeclarationList, ctx: Lowe
   return list.declarations.flatMap((decl) => lowerDeclaration(decl, ctx));
 }
 
+/** A module-level `const`/`let` of the boot library, lowered when first used. */
+export function lowerModuleVariable(decl: ts.VariableDeclaration, ctx: LowerContext): Command[] {
+  if (!(decl.parent.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) return ctx.fail(diagnostics.varDeclaration(decl.parent));
+  return lowerDeclaration(decl, ctx);
+}
+
 function lowerDeclaration(decl: ts.VariableDeclaration, ctx: LowerContext): Command[] {
   try {
     return lowerDeclarationOnce(decl, ctx);
@@ -65,7 +71,9 @@ function storeRecord(binding: Extract<Binding, { kind: "record" }>, value: Lower
   if (value.val.kind !== "record") throw new Error("internal: record store without record value");
   const fields = value.val.fields;
   // Read every source field before writing any target field: `p = { a: p.b, b: p.a }`.
-  const frozen = dependsOnState(value.val, ctx.temps) ? ctx.freeze(lowered(value.val)) : lowered(value.val);
+  // Only the fields the target has are read (a record may be narrowed to fewer fields).
+  const wanted: Val = { kind: "record", fields: new Map([...fields].filter(([name]) => binding.fields.has(name))) };
+  const frozen = dependsOnState(wanted, ctx.temps) ? ctx.freeze(lowered(wanted)) : lowered(wanted);
   const source = (frozen.val as { fields: typeof fields }).fields;
   return [
     ...value.pre,
@@ -106,7 +114,7 @@ function lowerAssignment(target: ts.Expression, op: ts.SyntaxKind, value: ts.Exp
 function assignmentTarget(target: ts.Expression, ctx: LowerContext) {
   if (ts.isPropertyAccessExpression(target)) {
     const symbol = ctx.symbolOf(target.expression);
-    const binding = symbol && ctx.bindings.get(symbol);
+    const binding = symbol && ctx.bindingOf(symbol);
     if (binding?.kind === "broken") throw new LoweringAbort();
     if (binding?.kind !== "record") return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this property"));
     checkRecordWrite(target.expression as ts.Identifier, ctx);
@@ -115,7 +123,7 @@ function assignmentTarget(target: ts.Expression, ctx: LowerContext) {
     return { name: field.name, type: field.type, binding: undefined };
   }
   const symbol = ctx.symbolOf(target);
-  const binding = symbol && ctx.bindings.get(symbol);
+  const binding = symbol && ctx.bindingOf(symbol);
   if (binding?.kind === "broken") throw new LoweringAbort();
   if (!binding || binding.kind === "function") return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this"));
   if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(target, target.getText()));
@@ -124,7 +132,7 @@ function assignmentTarget(target: ts.Expression, ctx: LowerContext) {
 }
 
 /** An expression evaluated for its effects: a statement, or a `for` loop's init and update. */
-export function lowerEffect(e: ts.Expression, ctx: LowerContext): Command[] {
+export function lowerEffect(e: ts.Expression, ctx: LowerContext, ignoreResult = false): Command[] {
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === K.CommaToken) {
     return [...lowerEffect(e.left, ctx), ...lowerEffect(e.right, ctx)];
   }
@@ -151,6 +159,10 @@ export function lowerEffect(e: ts.Expression, ctx: LowerContext): Command[] {
     return lowerAssignment(e.operand, e.operator, undefined, e, ctx);
   }
   const stripped = skipParentheses(e);
+  if (ts.isVoidExpression(stripped) && ts.isCallExpression(skipParentheses(stripped.expression))) {
+    return lowerEffect(stripped.expression, ctx, true); // `void run(…)`: the result is ignored on purpose
+  }
+  if (!ignoreResult && ts.isCallExpression(stripped)) checkResultUsed(stripped, ctx);
   if (ts.isBinaryExpression(stripped) && isLogical(stripped.operatorToken.kind)) return lowerLogicalEffect(stripped, ctx);
   if (ts.isConditionalExpression(stripped)) {
     const test = lowerCondition(stripped.condition, ctx);
@@ -167,6 +179,16 @@ const logicalAssignments: Partial<Record<ts.SyntaxKind, ts.BinaryOperator>> = {
   [K.AmpersandAmpersandEqualsToken]: K.AmpersandAmpersandToken,
   [K.QuestionQuestionEqualsToken]: K.QuestionQuestionToken,
 };
+
+/**
+ * A call to a function tagged `@fallible` (mount, run, cryptsetup.open …) whose result nobody
+ * looks at: the failure would pass unnoticed, so it is an error.
+ */
+function checkResultUsed(call: ts.CallExpression, ctx: LowerContext): void {
+  const declarations = ctx.symbolOf(call.expression)?.declarations ?? [];
+  if (!declarations.some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "fallible"))) return;
+  ctx.fail(diagnostics.fallibleIgnored(call, call.expression.getText()));
+}
 
 const skipParentheses = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? skipParentheses(e.expression) : e);
 const isLogical = (op: ts.SyntaxKind) => op === K.AmpersandAmpersandToken || op === K.BarBarToken || op === K.QuestionQuestionToken;

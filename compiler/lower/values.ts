@@ -12,7 +12,7 @@ export type Val =
   /** A boolean as a condition; `word` is its text (`true`/`false`) when that costs nothing. */
   | { kind: "boolean"; cond: Command; word?: Word; effect?: boolean }
   /** A variable that is unset when the value is `undefined`. */
-  | { kind: "optional"; name: string; inner: Scalar }
+  | { kind: "optional"; name: string; inner: Scalar | "array" }
   | { kind: "undefined" }
   /** An array reference: the word is the array's id. */
   | { kind: "array"; word: Word }
@@ -49,8 +49,9 @@ export function arithWord(a: Arith): Word {
   return sh.word(sh.arithPart(a));
 }
 
-/** The value of a variable holding a value of the given scalar kind. */
-export function readVar(name: string, kind: Scalar): Val {
+/** The value of a variable holding a value of the given kind (an array: its reference). */
+export function readVar(name: string, kind: Scalar | "array"): Val {
+  if (kind === "array") return { kind: "array", word: sh.word(sh.param(name)) };
   if (kind === "string") return stringVal(sh.word(sh.param(name)));
   if (kind === "number") return numberVal(sh.arithVar(name));
   return boolVar(name);
@@ -80,6 +81,7 @@ export function dependsOnState(val: Val, temps: ReadonlySet<string>): boolean {
 function partIsStable(p: sh.WordPart, temps: ReadonlySet<string>): boolean {
   if (p.kind === "lit") return true;
   if (p.kind === "param") return temps.has(p.name) && (!p.op || p.op.kind === "length");
+  if (p.kind === "command") return false;
   return arithIsStable(p.expr, temps);
 }
 

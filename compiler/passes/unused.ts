@@ -1,4 +1,5 @@
 import type { Arith, Command, Pattern, Word } from "../sh/ast.ts";
+import * as sh from "../sh/ast.ts";
 
 /**
  * Drops assignments to variables nothing reads (a record field no one looks at, a
@@ -12,17 +13,40 @@ export function removeUnusedAssignments(commands: Command[]): Command[] {
   return prune(commands);
 }
 
+/** A condition: every command but the last, which gives the status, may go. */
+function pruneTest(list: Command[], prune: (l: Command[]) => Command[]): Command[] {
+  if (list.length === 0) return list;
+  const last = list[list.length - 1]!;
+  const kept = last.kind === "simple" ? [last] : prune([last]);
+  return [...prune(list.slice(0, -1)), ...(kept.length === 1 ? kept : [last])];
+}
+
 function pruneCommand(c: Command, read: Set<string>, prune: (l: Command[]) => Command[]): Command[] {
   switch (c.kind) {
     case "simple": {
       if (c.words.length > 0 || c.redirects.length > 0) return [c];
-      const assigns = c.assigns.filter((a) => read.has(a.name) || a.name.startsWith("__"));
+      // Registers (`__r`, `__trace` …) are read by helpers the pass does not see; the call-site
+      // register `__loc` is read only by compiled code, so it goes when nothing reads it.
+      // Environment variables (all capitals: setEnv) are read by the commands the script runs.
+      const kept = (name: string) => read.has(name) || (name.startsWith("__") && name !== "__loc") || /^[A-Z][A-Z0-9_]*$/.test(name);
+      // `x=$(…)` runs a command: it stays, read or not.
+      const assigns = c.assigns.filter((a) => kept(a.name) || a.value.parts.some((p) => p.kind === "command"));
       return assigns.length === 0 ? [] : [{ ...c, assigns }];
     }
     case "if":
-      return [{ ...c, clauses: c.clauses.map((k) => ({ test: k.test, body: prune(k.body) })), ...(c.otherwise ? { otherwise: prune(c.otherwise) } : {}) }];
+      return [{ ...c, clauses: c.clauses.map((k) => ({ test: pruneTest(k.test, prune), body: prune(k.body) })), ...(c.otherwise ? { otherwise: prune(c.otherwise) } : {}) }];
     case "while":
-      return [{ ...c, body: prune(c.body) }];
+      return [{ ...c, test: pruneTest(c.test, prune), body: prune(c.body) }];
+    case "group": {
+      // `{ _t1=$x; f; [ … ]; }` is a condition: its last command gives the status, keep it.
+      const body = pruneTest(c.body, prune);
+      return body.length === 0 ? [] : [{ ...c, body }];
+    }
+    case "and":
+    case "or":
+      return [{ ...c, left: sh.group(pruneTest([c.left], prune)), right: sh.group(pruneTest([c.right], prune)) }];
+    case "not":
+      return [{ ...c, command: sh.group(pruneTest([c.command], prune)) }];
     case "for":
       return [{ ...c, body: prune(c.body) }];
     case "case":
@@ -85,6 +109,7 @@ function wordReads(w: Word, read: Set<string>): void {
       if (p.op?.kind === "default" || p.op?.kind === "alternative") wordReads(p.op.word, read);
       if (p.op?.kind === "strip") patternReads(p.op.pattern, read);
     } else if (p.kind === "arith") arithReads(p.expr, read);
+    else if (p.kind === "command") collectReads(p.command, read);
   }
 }
 
@@ -92,6 +117,7 @@ function patternReads(p: Pattern, read: Set<string>): void {
   for (const part of p.parts) {
     if (part.kind === "param") read.add(part.name);
     else if (part.kind === "arith") arithReads(part.expr, read);
+    else if (part.kind === "command") collectReads(part.command, read);
   }
 }
 

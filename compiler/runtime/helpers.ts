@@ -25,37 +25,34 @@ const WS = " \t\n\r\v\f";
 
 export const helpers: Record<string, Helper> = Object.fromEntries(
   [
-    // printf is a builtin in most shells but not in posh or mksh: pick a builtin once, at
-    // startup, so printing never forks. posh's echo reads escapes and -n, hence the escaping.
-    h("__println", [], `
-if PATH=/nonexistent command -v printf >/dev/null 2>&1; then
-  __println() { printf '%s\\n' "$1"; }
-elif PATH=/nonexistent command -v print >/dev/null 2>&1; then
-  __println() { print -r -- "$1"; }
-else
-  __println() {
-    __pl_s=$1
-    __pl_o=
+    // Printing is `printf '%s\n' text` at every call site. printf is a builtin in most shells,
+    // but not in posh or mksh: there this function stands in for it, so printing never forks.
+    // It prints its second argument, through echo; their echo reads backslash escapes and a
+    // leading -n, so backslashes are doubled and a leading - becomes the escape \0055.
+    h("printf", [], `
+if ! PATH=/nonexistent command -v printf >/dev/null 2>&1; then
+  # shellcheck disable=SC2317 # called in posh and mksh
+  printf() {
+    __pf_s=$2
+    __pf_o=
     while :; do
-      case $__pl_s in
-        *\\\\*)
-          __pl_b=\${__pl_s%%\\\\*}
-          __pl_o=$__pl_o$__pl_b\\\\\\\\
-          __pl_s=\${__pl_s#*\\\\}
-          ;;
+      case $__pf_s in
+        *\\\\*) __pf_o=$__pf_o\${__pf_s%%\\\\*}\\\\\\\\ __pf_s=\${__pf_s#*\\\\} ;;
         *) break ;;
       esac
     done
-    __pl_o=$__pl_o$__pl_s
-    case $__pl_o in
-      -*) __pl_o=\\\\0055\${__pl_o#-} ;;
+    __pf_s=$__pf_o$__pf_s
+    case $__pf_s in -*) __pf_s=\\\\0055\${__pf_s#-} ;; esac
+    # printf '%s' prints no newline: \\c ends echo's output there.
+    case $1 in
+      '%s') echo "$__pf_s\\c" ;;
+      *) echo "$__pf_s" ;;
     esac
-    echo "$__pl_o"
   }
 fi`),
-    h("__fail", ["__println"], `
+    h("__fail", ["printf"], `
 __fail() {
-  __println "$1" >&2
+  printf '%s\\n' "$1" >&2
   exit 1
 }`),
     h("__anew", [], `
@@ -77,32 +74,32 @@ __aget() {
   case $2 in -*) return ;; esac
   eval "[ -z \\"\\\${__a$1_$2+set}\\" ] || __r=\\$__a$1_$2"
 }`),
+    // The element at index $2 (a number from 0 up) into __r; false past the end.
+    h("__aat", [], `
+__aat() {
+  eval "[ $2 -lt \\"\\$__a$1_n\\" ] && __r=\\$__a$1_$2"
+}`),
     h("__alen", [], `
 __alen() {
   eval "__r=\\$__a$1_n"
 }`),
-    h("__ajoin", ["__alen"], `
+    h("__ajoin", ["__aat"], `
 __ajoin() {
-  __alen "$1"
-  __aj_n=$__r
   __aj_i=0
   __aj_s=
-  while [ "$__aj_i" -lt "$__aj_n" ]; do
-    [ "$__aj_i" -eq 0 ] || __aj_s=$__aj_s$2
-    eval "__aj_s=\\$__aj_s\\$__a$1_$__aj_i"
+  __aj_d=
+  while __aat "$1" "$__aj_i"; do
+    __aj_s=$__aj_s$__aj_d$__r
+    __aj_d=$2
     __aj_i=$((__aj_i + 1))
   done
   __r=$__aj_s
 }`),
-    h("__aincludes", ["__alen"], `
+    h("__aincludes", ["__aat"], `
 __aincludes() {
-  __alen "$1"
-  __ai_n=$__r
-  __ai_e=
   __ai_i=0
-  while [ "$__ai_i" -lt "$__ai_n" ]; do
-    eval "__ai_e=\\$__a$1_$__ai_i"
-    [ "$__ai_e" = "$2" ] && return 0
+  while __aat "$1" "$__ai_i"; do
+    [ "$__r" = "$2" ] && return
     __ai_i=$((__ai_i + 1))
   done
   return 1
@@ -111,9 +108,8 @@ __aincludes() {
 __split() {
   __anew
   __sp_id=$__r
-  __sp_s=$1
-  __sp_d=$2
-  if [ -z "$__sp_d" ]; then
+  if [ -z "$2" ]; then
+    __sp_s=$1
     while [ -n "$__sp_s" ]; do
       __sp_t=\${__sp_s#?}
       __sp_e=\${__sp_s%"$__sp_t"}
@@ -121,34 +117,31 @@ __split() {
       __sp_s=$__sp_t
     done
   else
+    __sp_s=$1
     while :; do
       case $__sp_s in
-        *"$__sp_d"*)
-          __sp_e=\${__sp_s%%"$__sp_d"*}
-          __apush "$__sp_id" "$__sp_e"
-          __sp_s=\${__sp_s#*"$__sp_d"}
-          ;;
-        *)
-          __apush "$__sp_id" "$__sp_s"
-          break
-          ;;
+        *"$2"*) ;;
+        *) break ;;
       esac
+      __sp_e=\${__sp_s%%"$2"*}
+      __apush "$__sp_id" "$__sp_e"
+      __sp_s=\${__sp_s#*"$2"}
     done
+    __apush "$__sp_id" "$__sp_s"
   fi
   __r=$__sp_id
 }`),
+    // $3 bytes (none when negative) of $1 from byte $2 (0 or more).
     h("__substr", [], `
 __substr() {
   __ss_s=$1
-  __ss_n=$2
-  while [ "$__ss_n" -gt 0 ]; do
+  __ss_i=$2
+  while [ "$__ss_i" -gt 0 ] && [ -n "$__ss_s" ]; do
     __ss_s=\${__ss_s#?}
-    __ss_n=$((__ss_n - 1))
+    __ss_i=$((__ss_i - 1))
   done
-  __ss_n=$((\${#__ss_s} - $3))
-  while [ "$__ss_n" -gt 0 ]; do
+  while [ "\${#__ss_s}" -gt "$3" ] && [ -n "$__ss_s" ]; do
     __ss_s=\${__ss_s%?}
-    __ss_n=$((__ss_n - 1))
   done
   __r=$__ss_s
 }`),
@@ -158,24 +151,23 @@ __slice() {
   __sl_a=$2
   __sl_b=$__sl_l
   [ "$#" -lt 3 ] || __sl_b=$3
-  __sl_a=$((__sl_a < 0 ? (__sl_l + __sl_a < 0 ? 0 : __sl_l + __sl_a) : (__sl_a > __sl_l ? __sl_l : __sl_a)))
-  __sl_b=$((__sl_b < 0 ? (__sl_l + __sl_b < 0 ? 0 : __sl_l + __sl_b) : (__sl_b > __sl_l ? __sl_l : __sl_b)))
-  __substr "$1" "$__sl_a" $((__sl_b > __sl_a ? __sl_b - __sl_a : 0))
+  [ "$__sl_a" -ge 0 ] || __sl_a=$((__sl_a + __sl_l < 0 ? 0 : __sl_a + __sl_l))
+  [ "$__sl_b" -ge 0 ] || __sl_b=$((__sl_b + __sl_l))
+  __substr "$1" "$__sl_a" "$((__sl_b - __sl_a))"
 }`),
     h("__substring", ["__substr"], `
 __substring() {
-  __sg_l=\${#1}
   __sg_a=$2
-  __sg_b=$__sg_l
+  __sg_b=\${#1}
   [ "$#" -lt 3 ] || __sg_b=$3
-  __sg_a=$((__sg_a < 0 ? 0 : (__sg_a > __sg_l ? __sg_l : __sg_a)))
-  __sg_b=$((__sg_b < 0 ? 0 : (__sg_b > __sg_l ? __sg_l : __sg_b)))
+  [ "$__sg_a" -ge 0 ] || __sg_a=0
+  [ "$__sg_b" -ge 0 ] || __sg_b=0
   if [ "$__sg_a" -gt "$__sg_b" ]; then
     __sg_t=$__sg_a
     __sg_a=$__sg_b
     __sg_b=$__sg_t
   fi
-  __substr "$1" "$__sg_a" $((__sg_b - __sg_a))
+  __substr "$1" "$__sg_a" "$((__sg_b - __sg_a))"
 }`),
     h("__indexof", [], `
 __indexof() {
@@ -191,18 +183,15 @@ __indexof() {
 }`),
     h("__startswith", [], `
 __startswith() {
-  case $1 in "$2"*) return 0 ;; esac
-  return 1
+  case $1 in "$2"*) ;; *) return 1 ;; esac
 }`),
     h("__endswith", [], `
 __endswith() {
-  case $1 in *"$2") return 0 ;; esac
-  return 1
+  case $1 in *"$2") ;; *) return 1 ;; esac
 }`),
     h("__includes", [], `
 __includes() {
-  case $1 in *"$2"*) return 0 ;; esac
-  return 1
+  case $1 in *"$2"*) ;; *) return 1 ;; esac
 }`),
     h("__trimstart", [], `
 __trimstart() {
@@ -391,19 +380,3 @@ __parseint() {
 }`),
   ].map((x) => [x.name, x]),
 );
-
-/** The helpers a program needs, dependencies first, each once. */
-export function resolveHelpers(used: Iterable<string>): Helper[] {
-  const out: Helper[] = [];
-  const seen = new Set<string>();
-  const visit = (name: string) => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    const helper = helpers[name];
-    if (!helper) throw new Error(`internal: unknown runtime helper ${name}`);
-    helper.uses.forEach(visit);
-    out.push(helper);
-  };
-  [...used].sort().forEach(visit);
-  return out;
-}

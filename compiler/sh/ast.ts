@@ -41,13 +41,19 @@ export interface ArithPart {
   expr: Arith;
 }
 
-export type WordPart = Lit | Param | ArithPart;
+/** `$(command)`: the command's output, trailing newlines removed. Forks: only for `capture`. */
+export interface CommandPart {
+  kind: "command";
+  command: Command;
+}
+
+export type WordPart = Lit | Param | ArithPart | CommandPart;
 export interface Word {
   parts: WordPart[];
 }
 
 /** A glob pattern: literal and parameter parts match themselves; glob parts are pattern syntax. */
-export type PatternPart = Lit | Param | ArithPart | { kind: "glob"; text: string };
+export type PatternPart = Lit | Param | ArithPart | CommandPart | { kind: "glob"; text: string };
 export interface Pattern {
   parts: PatternPart[];
 }
@@ -68,7 +74,8 @@ export type Arith =
 
 export interface Redirect {
   fd: number;
-  op: ">" | ">>" | "<" | ">&";
+  /** `<<` is a here-document: `target` is its body (expanded, without its final newline). */
+  op: ">" | ">>" | "<" | ">&" | "<<";
   target: Word;
 }
 
@@ -186,3 +193,11 @@ export const test = (...args: (Word | string)[]): Simple => ({
 export const isLiteralWord = (w: Word): boolean => w.parts.every((p) => p.kind === "lit");
 export const literalText = (w: Word): string | undefined =>
   isLiteralWord(w) ? w.parts.map((p) => (p as Lit).text).join("") : undefined;
+
+/** `printf '%s\n' word`: one line of text, exactly (the runtime's `printf` helper covers shells without the builtin). */
+export const printLine = (text: Word): Simple => ({
+  kind: "simple",
+  assigns: [],
+  words: [word("printf"), syntaxWord("%s\\n"), text],
+  redirects: [],
+});

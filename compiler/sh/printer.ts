@@ -25,6 +25,10 @@ export function printWord(w: Word): string {
   if (parts.length === 1 && parts[0]!.kind === "lit" && parts[0]!.syntax && /^[A-Za-z0-9_=!\[\]-]+$/.test(parts[0]!.text)) {
     return parts[0]!.text;
   }
+  // Other compiler-written syntax (a printf format such as `%s\n`) reads best single-quoted.
+  if (parts.length === 1 && parts[0]!.kind === "lit" && parts[0]!.syntax && !parts[0]!.text.includes("'")) {
+    return `'${parts[0]!.text}'`;
+  }
   if (parts.every((p) => p.kind === "lit")) return quoteLiteral(parts.map((p) => (p as { text: string }).text).join(""));
   return `"${printDoubleQuoted(parts)}"`;
 }
@@ -61,9 +65,35 @@ function printDoubleQuoted(parts: readonly WordPart[]): string {
     const next = parts[i + 1];
     if (part.kind === "lit") out += part.text.replace(/[\\"$`]/g, (c) => `\\${c}`);
     else if (part.kind === "arith") out += `$((${printArith(part.expr)}))`;
+    else if (part.kind === "command") out += `$(${printCommandSubstitution(part.command)})`;
     else out += printParam(part, next?.kind === "lit" && (NAME_CHAR.test(next.text) || next.text.startsWith("[")));
   });
   return out;
+}
+
+function printCommandSubstitution(c: Command): string {
+  const text = printInline(c);
+  if (text === undefined) throw new Error("internal: a command substitution holds a multi-line command");
+  return text;
+}
+
+// --- Here-documents --------------------------------------------------------------------------
+
+const HEREDOC_END = "INITSH_INPUT";
+
+const hasHeredoc = (c: Simple) => c.redirects.some((r) => r.op === "<<");
+
+/** A here-document's body: expansions as in double quotes, literal `\`, `$` and backquotes escaped. */
+function printHeredocBody(w: Word): string[] {
+  let out = "";
+  for (const part of w.parts) {
+    if (part.kind === "lit") out += part.text.replace(/[\\$`]/g, (c) => `\\${c}`);
+    else if (part.kind === "param") out += printParam(part, true);
+    else out += printDoubleQuoted([part]);
+  }
+  const lines = out.split("\n");
+  if (lines.includes(HEREDOC_END)) throw new Error("internal: here-document text contains its delimiter");
+  return [...lines, HEREDOC_END];
 }
 
 function printParam(p: Param, braced: boolean): string {
@@ -102,6 +132,7 @@ function printPatternParts(pattern: Pattern): string {
       if (part.kind === "glob") return part.text;
       if (part.kind === "param") return `"${printParam(part, true)}"`;
       if (part.kind === "arith") return `"$((${printArith(part.expr)}))"`;
+      if (part.kind === "command") return `"$(${printCommandSubstitution(part.command)})"`;
       if (part.text === "") return "";
       return /^[A-Za-z0-9_.,:/@%+=-]+$/.test(part.text) ? part.text : quoteLiteral(part.text, true);
     })
@@ -205,7 +236,11 @@ function printCommand(c: Command, depth: number): string[] {
     case "not":
       // Compound commands inside an and-or list: print the list over several lines.
       return printAndOrMultiline(c, depth);
-    case "simple":
+    case "simple": {
+      // A here-document's body follows its command's line, unindented.
+      const body = c.redirects.filter((r) => r.op === "<<").flatMap((r) => printHeredocBody(r.target));
+      return [pad + printSimple(c), ...body];
+    }
     case "comment":
       throw new Error("internal: inline command not printed inline");
   }
@@ -221,14 +256,16 @@ function printHeader(keyword: string, test: readonly Command[], closer: string, 
 function printAndOrMultiline(c: Command, depth: number): string[] {
   // `{ … }` groups keep the structure explicit when a side is a compound command.
   const pad = INDENT.repeat(depth);
-  if (c.kind === "not") return [pad + "!" + " {", ...printCommand(c.command, depth + 1), pad + "}"];
+  // A group operand is printed by its body: the braces are already there.
+  const operand = (x: Command) => (x.kind === "group" ? printBody(x.body, depth + 1) : printCommand(x, depth + 1));
+  if (c.kind === "not") return [pad + "!" + " {", ...operand(c.command), pad + "}"];
   if (c.kind !== "and" && c.kind !== "or") return printCommand(c, depth);
   const op = c.kind === "and" ? "&&" : "||";
   return [
     pad + "{",
-    ...printCommand(c.left, depth + 1),
+    ...operand(c.left),
     `${pad}} ${op} {`,
-    ...printCommand(c.right, depth + 1),
+    ...operand(c.right),
     pad + "}",
   ];
 }
@@ -237,7 +274,7 @@ function printAndOrMultiline(c: Command, depth: number): string[] {
 function printInline(c: Command): string | undefined {
   switch (c.kind) {
     case "simple":
-      return printSimple(c);
+      return hasHeredoc(c) ? undefined : printSimple(c);
     case "comment":
       return `# ${c.text}`;
     case "not": {
@@ -267,7 +304,9 @@ function printSimple(c: Simple): string {
   const parts = [
     ...c.assigns.map((a) => `${a.name}=${printAssignValue(a.value)}`),
     ...c.words.map(printWord),
-    ...c.redirects.map((r) => `${r.fd === (r.op === "<" ? 0 : 1) ? "" : r.fd}${r.op}${printWord(r.target)}`),
+    ...c.redirects.map((r) =>
+      r.op === "<<" ? `<<${HEREDOC_END}` : `${r.fd === (r.op === "<" ? 0 : 1) ? "" : r.fd}${r.op}${printWord(r.target)}`,
+    ),
   ];
   return parts.join(" ");
 }

@@ -200,7 +200,10 @@ function program(rng: Rng, idioms: boolean): string {
   const opt = <F>(f: F): F[] => (idioms ? [f] : []);
   type T = "string" | "number" | "boolean" | "string?" | "number?" | "boolean?" | "string[]" | "number[]";
   const fields: [string, "string" | "number" | "boolean"][] = [["name", "string"], ["size", "number"], ["ro", "boolean"]];
+  // An init program (PID 1) may not exit: it ends in rescueShell, and so does its die().
+  const isInit = rng.chance(0.2);
   const lines: string[] = [
+    ...(isInit ? ['import { rescueShell } from "initsh";'] : []),
     "interface Rec {",
     "  name: string;",
     "  size: number;",
@@ -237,7 +240,7 @@ function program(rng: Rng, idioms: boolean): string {
     "}",
     "function die(why: string): never {",
     "  console.error(why);",
-    "  process.exit(1);",
+    isInit ? "  rescueShell(why);" : "  process.exit(1);",
     "}",
   ];
 
@@ -414,8 +417,8 @@ function program(rng: Rng, idioms: boolean): string {
   const block = (indent: string, inLoop: boolean): string[] => blockOf(indent, inLoop).lines;
 
   lines.push(...block("", false), ...block("", false), ...block("", false));
-  if (rng.chance(0.2)) {
-    lines.push("export default function init(): never {", ...block("  ", false), `  process.exit(${rng.int(3)});`, "}");
+  if (isInit) {
+    lines.push("export default function init(): never {", ...block("  ", false), `  rescueShell("end ${rng.int(3)}");`, "}");
   }
   return lines.join("\n") + "\n";
 }

@@ -24,7 +24,8 @@ function print(call: ts.CallExpression, ctx: LowerContext, fd: 1 | 2): Lowered {
     if (i > 0) parts.push(sh.lit(" "));
     parts.push(...(v as { word: sh.Word }).word.parts);
   });
-  const line = sh.command(ctx.useHelper("__println"), sh.word(...parts));
+  ctx.useHelper("printf");
+  const line = sh.printLine(sh.word(...parts));
   line.origin = ctx.origin(call);
   if (fd === 2) line.redirects.push({ fd: 1, op: ">&", target: sh.word("2") });
   return lowered({ kind: "void" }, [...pre, line]);
@@ -34,6 +35,7 @@ export const consoleBuiltins: Builtins = {
   "Console.log": (call, ctx) => print(call, ctx, 1),
   "Console.error": (call, ctx) => print(call, ctx, 2),
   "Process.exit": (call, ctx) => {
+    if (ctx.initMode) return ctx.fail(diagnostics.exitInInit(call));
     const code = call.arguments[0];
     if (!code) return lowered({ kind: "void" }, [sh.command("exit", "0")]);
     const text = ctx.toWord(ctx.expr(code), code);

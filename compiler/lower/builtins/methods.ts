@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import * as sh from "../../sh/ast.ts";
 import type { Word } from "../../sh/ast.ts";
 import type { LowerContext } from "../context.ts";
+import { buildArray } from "../expressions.ts";
 import { lowered, stringVal, type Lowered } from "../values.ts";
 import type { Builtins } from "./builtin.ts";
 
@@ -58,6 +59,7 @@ export const stringBuiltins: Builtins = {
 };
 
 function push(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered {
+  if (call.arguments.some(ts.isSpreadElement)) return pushSpread(call, ctx, receiver!);
   const { pre, words } = operands(call, ctx, receiver!);
   const [array, ...items] = words;
   // Each push overwrites `__r`: a later item read from it must be saved before the first push.
@@ -71,6 +73,13 @@ function push(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expressio
   const commands = items.map((item) => sh.command(ctx.useHelper("__apush"), array!, item));
   if (commands.length === 0) return ctx.callHelper("__alen", [array!], "number");
   return lowered({ kind: "number", arith: sh.arithVar("__r") }, [...pre, ...commands]);
+}
+
+/** `a.push(x, ...xs)`: the arguments are one new array, appended (so `a.push(...a)` doubles a). */
+function pushSpread(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression): Lowered {
+  const { pre, vals } = ctx.sequence([ctx.expr(receiver), buildArray(call.arguments, ctx)]);
+  const [array, items] = vals.map((v) => (v as { word: Word }).word);
+  return lowered({ kind: "number", arith: sh.arithVar("__r") }, [...pre, sh.command(ctx.useHelper("__aappend"), array!, items!)]);
 }
 
 function join(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered {

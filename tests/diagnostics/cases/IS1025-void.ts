@@ -1,6 +1,6 @@
-// expect: IS1025 at 6:1
+// expect: IS1025 at 6:13
 function log(): number {
   console.log("x");
   return 0;
 }
-void log();
+console.log(void log());

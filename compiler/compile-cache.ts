@@ -1,0 +1,211 @@
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import Module from "node:module";
+import { basename, dirname, join } from "node:path";
+import { createHash } from "node:crypto";
+import * as vm from "node:vm";
+import { packageRoot } from "./paths.ts";
+
+/**
+ * A V8 code cache for the CommonJS modules `initsh build` loads (TypeScript above all).
+ *
+ * Node 20 has no module compile cache of its own (`module.enableCompileCache()` arrived in
+ * Node 22.1), so while the cache is on, CommonJS files are compiled through `vm.Script` with
+ * `cachedData`. `save()`, called after a compile, writes the cache of each file that had none
+ * (or a stale one) *after* the program ran, so it also holds the bytecode of the functions V8
+ * compiled lazily while type-checking and lowering — which a cache made at load time would not.
+ *
+ * The cache only skips parsing and bytecode generation: V8 checks it against its own version,
+ * flags and the source's length and falls back to compiling the source when they differ; a
+ * SHA-256 of the cached bytes guards against damaged files (V8 would not notice); and
+ * each file is keyed by its path, size, mtime, ctime and inode (V8's own check is the source's
+ * length, and an mtime can be restored by archives and copies; a ctime and inode cannot). Any
+ * failure — a missing or read-only directory, a damaged or foreign file — means compiling
+ * without the cache; the compiled script is the same either way.
+ *
+ * Where: `$INITSH_CACHE_DIR` if set, else `node_modules/.cache/initsh` in the node_modules that
+ * holds initsh (when installed as a dependency) or its own (in a checkout). INITSH_NO_CACHE=1
+ * turns it off; INITSH_CACHE_DEBUG=1 reports hits and misses on stderr.
+ */
+export interface CompileCache {
+  /** Writes the cache of every file that was compiled without one. Never throws. */
+  save(): void;
+  /** What happened, for tests and benchmarks. */
+  readonly stats: { dir: string; hit: number; miss: number; rejected: number; written: number };
+}
+
+interface ModuleInternals {
+  prototype: { _compile(this: CjsModule, content: string, filename: string, ...rest: unknown[]): unknown };
+  wrap(source: string): string;
+  _resolveFilename(request: string, parent: CjsModule, isMain: boolean, options?: unknown): string;
+  _resolveLookupPaths(request: string, parent: CjsModule): string[] | null;
+  _extensions: unknown;
+  _cache: unknown;
+}
+interface CjsModule {
+  exports: unknown;
+  require(id: string): unknown;
+}
+
+const MAGIC = "initsh-v8-cache-1";
+const DIGEST_CHARS = 64;
+const digest = (data: Uint8Array): string => createHash("sha256").update(data).digest("hex");
+
+/** The directory the cache lives in, or undefined when it is turned off. */
+export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.INITSH_NO_CACHE === "1") return undefined;
+  if (env.INITSH_CACHE_DIR) return env.INITSH_CACHE_DIR;
+  const parent = dirname(packageRoot);
+  const nodeModules = basename(parent) === "node_modules" ? parent : join(packageRoot, "node_modules");
+  return join(nodeModules, ".cache", "initsh");
+}
+
+// Shared through a global so that two copies of this module (two bundles) install one hook.
+const ACTIVE = Symbol.for("initsh.compileCache");
+const registry = globalThis as { [ACTIVE]?: CompileCache };
+
+/**
+ * Turns the cache on for every CommonJS module loaded from now on; returns undefined (and
+ * changes nothing) when it is off or cannot work here. Calling it again returns the same cache.
+ */
+export function enableCompileCache(dir: string | undefined = compileCacheDir()): CompileCache | undefined {
+  const existing = registry[ACTIVE];
+  if (existing) return existing;
+  if (dir === undefined) return undefined;
+  const M = Module as unknown as ModuleInternals;
+  const original = M.prototype?._compile;
+  if (typeof original !== "function" || typeof M.wrap !== "function" || typeof M._resolveFilename !== "function") return undefined;
+
+  const stats = { dir, hit: 0, miss: 0, rejected: 0, written: 0 };
+  const toWrite: { file: string; key: string; script: vm.Script }[] = [];
+  // Where Node has it: `import()` inside a cached module behaves as in an ordinary CommonJS one.
+  const importModuleDynamically = (vm as unknown as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: unknown } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+
+  M.prototype._compile = function compileWithCache(this: CjsModule, content: string, filename: string, ...rest: unknown[]): unknown {
+    // Node ≥ 22 passes a format; only plain CommonJS JavaScript is handled here.
+    const format = rest[0];
+    if ((format !== undefined && format !== "commonjs") || !/\.c?js$/.test(filename)) return original.call(this, content, filename, ...rest);
+    let key: string;
+    try {
+      const st = statSync(filename);
+      key = `${MAGIC}\0${process.version}\0${process.arch}\0${filename}\0${content.length}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs}\0${st.ino}\0${st.dev}`;
+    } catch {
+      return original.call(this, content, filename, ...rest);
+    }
+    const file = join(dir, `${basename(filename).replace(/[^A-Za-z0-9_.-]/g, "_")}-${createHash("sha1").update(filename).digest("hex").slice(0, 16)}.v8`);
+    const cachedData = readEntry(file, key);
+    const source = content.startsWith("#!") ? `//${content.slice(2)}` : content;
+    let script: vm.Script;
+    try {
+      script = new vm.Script(M.wrap(source), {
+        filename,
+        cachedData,
+        ...(importModuleDynamically ? { importModuleDynamically: importModuleDynamically as never } : {}),
+      });
+    } catch {
+      // A syntax error (or anything else odd): let Node report it its own way.
+      return original.call(this, content, filename, ...rest);
+    }
+    if (cachedData === undefined) stats.miss++;
+    else if (script.cachedDataRejected) stats.rejected++;
+    else stats.hit++;
+    if (cachedData === undefined || script.cachedDataRejected) toWrite.push({ file, key, script });
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    return wrapper.call(this.exports, this.exports, requireFor(M, this), this, filename, dirname(filename));
+  };
+
+  const cache: CompileCache = {
+    stats,
+    save() {
+      if (process.env.INITSH_CACHE_DEBUG === "1") {
+        process.stderr.write(`initsh: code cache ${dir}: ${stats.hit} hit, ${stats.miss} missing, ${stats.rejected} rejected by V8\n`);
+      }
+      if (toWrite.length === 0) return;
+      if (!makeDir(dir)) return;
+      for (const { file, key, script } of toWrite.splice(0)) {
+        // Written whole under a temporary name and renamed, so a concurrent reader sees the old
+        // file or the new one, never half of one.
+        const tmp = `${file}.${process.pid}.tmp`;
+        try {
+          const data = script.createCachedData();
+          writeFileSync(tmp, Buffer.concat([Buffer.from(`${key}\n${digest(data)}\n`), data]));
+          renameSync(tmp, file);
+          stats.written++;
+        } catch {
+          try {
+            unlinkSync(tmp);
+          } catch {
+            // nothing to clean up
+          }
+        }
+      }
+    },
+  };
+  registry[ACTIVE] = cache;
+  return cache;
+}
+
+/**
+ * mkdir -p that gives up instead of looping: Node 20's `mkdirSync(…, { recursive: true })`
+ * spins forever where mkdir answers ENOENT for a parent that exists (e.g. under /proc).
+ */
+function makeDir(dir: string, depth = 0): boolean {
+  try {
+    mkdirSync(dir);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return true;
+    const parent = dirname(dir);
+    if (code !== "ENOENT" || parent === dir || depth > 64 || !makeDir(parent, depth + 1)) return false;
+  }
+  try {
+    mkdirSync(dir);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EEXIST";
+  }
+}
+
+/** The cached bytes of one entry if its key matches; undefined for anything else. */
+function readEntry(file: string, key: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const header = Buffer.byteLength(key) + 1 + DIGEST_CHARS + 1;
+    if (size <= header) return undefined;
+    const buf = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buf, read, size - read, read);
+      if (n === 0) return undefined;
+      read += n;
+    }
+    const keyEnd = header - DIGEST_CHARS - 2;
+    if (buf.toString("utf8", 0, keyEnd + 1) !== `${key}\n` || buf[header - 1] !== 0x0a) return undefined;
+    // V8 checks a cache's version, flags and source length but (in release builds) not its
+    // bytes: a damaged file could crash it. Hence our own checksum.
+    const data = buf.subarray(header);
+    if (buf.toString("latin1", keyEnd + 1, header - 1) !== digest(data)) return undefined;
+    return data;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The `require` a CommonJS module gets, as Node builds it. */
+function requireFor(M: ModuleInternals, mod: CjsModule): NodeJS.Require {
+  const require = ((id: string) => mod.require(id)) as NodeJS.Require;
+  require.resolve = ((request: string, options?: unknown) => M._resolveFilename(request, mod, false, options)) as NodeJS.RequireResolve;
+  require.resolve.paths = (request: string) => M._resolveLookupPaths(request, mod);
+  require.main = process.mainModule;
+  require.extensions = M._extensions as NodeJS.RequireExtensions;
+  require.cache = M._cache as NodeJS.Dict<NodeJS.Module>;
+  return require;
+}

@@ -1,0 +1,162 @@
+import { ts } from "ts-morph";
+import { diagnostics } from "../../diagnostics/codes.ts";
+import * as sh from "../../sh/ast.ts";
+import type { Command, Word } from "../../sh/ast.ts";
+import type { Builtins } from "../builtins/builtin.ts";
+import type { LowerContext } from "../context.ts";
+import { lowered, stringVal, type Lowered, type Val } from "../values.ts";
+import { failureExit } from "./failure.ts";
+
+/**
+ * run, capture, runWithInput, exec, mkdir, sleep: everything that starts an external program.
+ * Command names are string literals, recorded for the manifest; arguments are words, one per
+ * value, or every element of an array.
+ */
+
+/** Where a command comes from, for the trace: the user's line (in the library, the user's call). */
+export function locationWord(node: ts.Node, ctx: LowerContext): Word {
+  if (!ctx.inLibrary(node)) return sh.word(ctx.location(node));
+  return sh.word(sh.param("__loc", { kind: "default", colon: false, word: sh.word("") }));
+}
+
+/** The command name at `index`: a string literal, or a diagnostic. */
+export function commandName(call: ts.CallExpression, index: number, ctx: LowerContext): string {
+  const arg = call.arguments[index];
+  if (!arg || !(ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) || arg.text === "") {
+    return ctx.fail(diagnostics.commandNotLiteral(arg ?? call));
+  }
+  ctx.recordCommand(arg.text, call);
+  return arg.text;
+}
+
+interface Argv {
+  pre: Command[];
+  /** One word per argument, when no argument is an array. */
+  words?: Word[];
+  /** Otherwise the id of a temporary array holding every argument. */
+  array?: Word;
+}
+
+const readsRegister = (w: Word) => w.parts.some((p) => p.kind === "param" && p.name.startsWith("__r"));
+
+/** The arguments from `from` on, evaluated left to right. */
+function argv(call: ts.CallExpression, from: number, ctx: LowerContext): Argv {
+  const items: Lowered[] = [];
+  let anyArray = false;
+  for (const arg of call.arguments.slice(from)) {
+    const expression = ts.isSpreadElement(arg) ? arg.expression : arg;
+    const value = ctx.expr(expression);
+    if (value.val.kind === "array") {
+      anyArray = true;
+      items.push(value);
+    } else {
+      if (ts.isSpreadElement(arg)) ctx.fail(diagnostics.spread(arg));
+      const text = ctx.toWord(value, expression);
+      items.push(lowered(stringVal(text.word), text.pre));
+    }
+  }
+  const { pre, vals } = ctx.sequence(items);
+  const words = vals.map((v) => (v as { word: Word }).word);
+  if (!anyArray) return { pre, words };
+  // Building the array overwrites `__r`: anything read from it is saved first.
+  const saved = words.map((w) => {
+    if (!readsRegister(w)) return w;
+    const frozen = ctx.freeze(lowered(stringVal(w)));
+    pre.push(...frozen.pre);
+    return (frozen.val as { word: Word }).word;
+  });
+  const id = ctx.newTemp();
+  pre.push(sh.command(ctx.useHelper("__anew")), sh.assign(id, sh.word(sh.param("__r"))));
+  vals.forEach((v, i) => {
+    const helper = v.kind === "array" ? "__aappend" : "__apush";
+    pre.push(sh.command(ctx.useHelper(helper), sh.word(sh.param(id)), saved[i]!));
+  });
+  return { pre, array: sh.word(sh.param(id)) };
+}
+
+/** `__run LOC cmd args…` (or `__runa` / `__exec` / `__execa` with an array of arguments). */
+function invocation(call: ts.CallExpression, nameIndex: number, ctx: LowerContext, exec = false): { pre: Command[]; command: sh.Simple } {
+  const name = commandName(call, nameIndex, ctx);
+  const args = argv(call, nameIndex + 1, ctx);
+  const where = locationWord(call, ctx);
+  const helper = exec ? (args.array ? "__execa" : "__exec") : args.array ? "__runa" : "__run";
+  const command = sh.command(ctx.useHelper(helper), where, sh.word(name), ...(args.array ? [args.array] : args.words!));
+  command.origin = ctx.origin(call);
+  return { pre: args.pre, command };
+}
+
+function run(call: ts.CallExpression, ctx: LowerContext): Lowered {
+  const { pre, command } = invocation(call, 0, ctx);
+  return lowered({ kind: "boolean", cond: pre.length > 0 ? sh.group([...pre, command]) : command, effect: true });
+}
+
+const devNull = () => sh.word("/dev/null");
+
+function runQuiet(call: ts.CallExpression, ctx: LowerContext): Lowered {
+  const { pre, command } = invocation(call, 0, ctx);
+  command.redirects.push({ fd: 1, op: ">", target: devNull() }, { fd: 2, op: ">&", target: sh.word("1") });
+  return lowered({ kind: "boolean", cond: pre.length > 0 ? sh.group([...pre, command]) : command, effect: true });
+}
+
+function captureQuiet(call: ts.CallExpression, ctx: LowerContext): Lowered {
+  return capture(call, ctx, true);
+}
+
+function capture(call: ts.CallExpression, ctx: LowerContext, quiet = false): Lowered {
+  const { pre, command } = invocation(call, 0, ctx);
+  if (quiet) command.redirects.push({ fd: 2, op: ">", target: devNull() });
+  const store = sh.or(sh.assign("__r", sh.word({ kind: "command", command })), sh.command("unset", "__r"));
+  return lowered({ kind: "optional", name: "__r", inner: "string" }, [...pre, store]);
+}
+
+function runWithInput(call: ts.CallExpression, ctx: LowerContext): Lowered {
+  const input = ctx.toWord(ctx.expr(call.arguments[0]!), call.arguments[0]!);
+  const text = ctx.freeze(lowered(stringVal(input.word), input.pre));
+  const { pre, command } = invocation(call, 1, ctx);
+  command.redirects.push({ fd: 0, op: "<<", target: (text.val as { word: Word }).word });
+  const status = ctx.newTemp();
+  return lowered(
+    { kind: "boolean", cond: sh.test(sh.word(sh.param(status)), "-eq", "0"), effect: true },
+    [...text.pre, ...pre, command, sh.assign(status, sh.word(sh.param("?")))],
+  );
+}
+
+function exec(call: ts.CallExpression, ctx: LowerContext): Lowered {
+  const { pre, command } = invocation(call, 0, ctx, true);
+  const name = (call.arguments[0] as ts.StringLiteral).text;
+  return lowered({ kind: "void" }, [...pre, command, ...failureExit(call, `cannot execute ${name}`, ctx)]);
+}
+
+function mkdir(call: ts.CallExpression, ctx: LowerContext): Lowered {
+  const path = ctx.toWord(ctx.expr(call.arguments[0]!), call.arguments[0]!);
+  ctx.recordCommand("mkdir", call);
+  const command = sh.command(ctx.useHelper("__run"), locationWord(call, ctx), "mkdir", "-p", path.word);
+  command.origin = ctx.origin(call);
+  return lowered({ kind: "boolean", cond: path.pre.length > 0 ? sh.group([...path.pre, command]) : command, effect: true });
+}
+
+/** `sleep(0.1)`: a literal may have a fraction (busybox sleep takes one); other values are integers. */
+function sleep(call: ts.CallExpression, ctx: LowerContext): Lowered {
+  const arg = call.arguments[0]!;
+  let seconds: Lowered<Val> & { word: Word };
+  if (ts.isNumericLiteral(arg) && /^[0-9]+(\.[0-9]+)?$/.test(arg.text)) {
+    seconds = { ...lowered(stringVal(sh.word(arg.text))), word: sh.word(arg.text) };
+  } else {
+    seconds = ctx.toWord(ctx.expr(arg), arg);
+  }
+  ctx.recordCommand("sleep", call);
+  const command = sh.command(ctx.useHelper("__run"), locationWord(call, ctx), "sleep", seconds.word);
+  command.origin = ctx.origin(call);
+  return lowered({ kind: "void" }, [...seconds.pre, command]);
+}
+
+export const commandIntrinsics: Builtins = {
+  run,
+  runQuiet,
+  capture: (call, ctx) => capture(call, ctx),
+  captureQuiet,
+  runWithInput,
+  exec,
+  mkdir,
+  sleep,
+};

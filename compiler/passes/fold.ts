@@ -1,0 +1,249 @@
+import type { Arith, ArithOp, Command, Pattern, PatternPart, Simple, Word, WordPart } from "../sh/ast.ts";
+import * as sh from "../sh/ast.ts";
+import { mapCommands } from "../sh/walk.ts";
+import { isBare, mapLists } from "./effects.ts";
+
+/**
+ * Constant conditions. Lowering turns conditions it can decide at compile time into `true` and
+ * `false` (a literal's truthiness, `x ?? y` on a value that is never undefined …); this pass
+ * decides `[ … ]` tests on literals too, keeps only the branch that runs, writes a negated
+ * comparison as the opposite comparison (`! [ "$n" -eq 1 ]` → `[ "$n" -ne 1 ]`), and takes
+ * the commands of a `{ …; }` group that groups nothing out of their braces.
+ *
+ * A command's exit status can matter: it may be a function's result or a condition. Every
+ * rewrite keeps it: a folded `if` has the status of the branch it keeps, and an `if` that
+ * folds to nothing (status 0) is dropped only where a later command in the same list sets
+ * the status again, otherwise it becomes `:`.
+ */
+export function foldConstants(commands: readonly Command[]): Command[] {
+  const folded = mapCommands(commands, (c) => {
+    const out = foldCommand(c);
+    return out.length > 0 ? out : [NOTHING];
+  });
+  return mapLists(folded, (list) =>
+    list.flatMap((c, i) => {
+      if (c !== NOTHING) return [c];
+      const last = i === list.length - 1 || isBare(list[i + 1]!, "return") || isBare(list[i + 1]!, "exit");
+      return last ? [sh.command(":")] : [];
+    }),
+  );
+}
+
+/** What an `if` that runs nothing folds to, until its list says whether its status matters. */
+const NOTHING: Command = sh.command(":");
+
+/** The constant value of a condition, when it has one. */
+export function constantStatus(c: Command): boolean | undefined {
+  if (c.kind === "not") {
+    const inner = constantStatus(c.command);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (c.kind === "and" || c.kind === "or") {
+    const left = constantStatus(c.left);
+    const right = constantStatus(c.right);
+    if (c.kind === "and") return left === false ? false : left === true ? right : undefined;
+    return left === true ? true : left === false ? right : undefined;
+  }
+  if (c.kind !== "simple" || c.assigns.length > 0 || c.redirects.length > 0 || c.words.length === 0) return undefined;
+  const words = c.words.map((w) => sh.literalText(w));
+  if (words.length === 1 && (words[0] === "true" || words[0] === ":")) return true;
+  if (words.length === 1 && words[0] === "false") return false;
+  if (words[0] !== "[" || words[words.length - 1] !== "]" || words.some((w) => w === undefined)) return undefined;
+  return testOnLiterals(words.slice(1, -1) as string[]);
+}
+
+const INTEGER = /^-?[0-9]+$/;
+
+function testOnLiterals(args: string[]): boolean | undefined {
+  if (args.length === 1) return args[0] !== "";
+  if (args.length === 2 && args[0] === "-n") return args[1] !== "";
+  if (args.length === 2 && args[0] === "-z") return args[1] === "";
+  if (args.length !== 3) return undefined;
+  const [a, op, b] = args as [string, string, string];
+  if (op === "=") return a === b;
+  if (op === "!=") return a !== b;
+  if (!INTEGER.test(a) || !INTEGER.test(b) || a.length > 9 || b.length > 9) return undefined;
+  const x = Number(a);
+  const y = Number(b);
+  switch (op) {
+    case "-eq":
+      return x === y;
+    case "-ne":
+      return x !== y;
+    case "-lt":
+      return x < y;
+    case "-le":
+      return x <= y;
+    case "-gt":
+      return x > y;
+    case "-ge":
+      return x >= y;
+    default:
+      return undefined;
+  }
+}
+
+const OPPOSITE: Record<string, string> = { "-eq": "-ne", "-ne": "-eq", "-lt": "-ge", "-ge": "-lt", "-gt": "-le", "-le": "-gt", "=": "!=", "!=": "=" };
+
+/** `! [ a op b ]` as `[ a op' b ]` for the comparisons that have an opposite. */
+function flipped(c: Command): Simple | undefined {
+  if (c.kind !== "simple" || c.assigns.length > 0 || c.redirects.length > 0 || c.words.length !== 5) return undefined;
+  if (sh.literalText(c.words[0]!) !== "[" || sh.literalText(c.words[4]!) !== "]") return undefined;
+  const op = c.words[2]!.parts.length === 1 && c.words[2]!.parts[0]!.kind === "lit" && c.words[2]!.parts[0]!.syntax ? c.words[2]!.parts[0]!.text : undefined;
+  const opposite = op && OPPOSITE[op];
+  if (!opposite) return undefined;
+  return { ...c, words: [c.words[0]!, c.words[1]!, { parts: [{ kind: "lit", text: opposite, syntax: true }] }, c.words[3]!, c.words[4]!] };
+}
+
+const constCommand = (status: boolean): Command => (status ? sh.trueCommand() : sh.falseCommand());
+
+/** One command folded: the commands that replace it (possibly none). */
+function foldCommand(c: Command): Command[] {
+  switch (c.kind) {
+    case "simple": {
+      const status = constantStatus(c);
+      return status !== undefined && sh.literalText(c.words[0]!) === "[" ? [constCommand(status)] : [c];
+    }
+    case "not": {
+      const status = constantStatus(c);
+      if (status !== undefined) return [constCommand(status)];
+      const f = flipped(c.command);
+      return [f ?? c];
+    }
+    case "and":
+    case "or": {
+      const left = constantStatus(c.left);
+      if (left === undefined) return [c];
+      // `true && x` and `false || x` are x; `false && x` and `true || x` are their left side.
+      return (c.kind === "and") === left ? [c.right] : [constCommand(left)];
+    }
+    case "if": {
+      const clauses: typeof c.clauses = [];
+      for (const clause of c.clauses) {
+        const status = clause.test.length === 1 ? constantStatus(clause.test[0]!) : undefined;
+        if (status === false) continue;
+        if (status === true) {
+          // Decided here: this body runs unless an earlier, undecided clause takes over.
+          if (clauses.length === 0) return clause.body;
+          return [{ ...c, clauses, otherwise: clause.body }];
+        }
+        clauses.push(clause);
+      }
+      if (clauses.length === 0) return c.otherwise ?? [];
+      return [{ ...c, clauses }];
+    }
+    case "while": {
+      const status = c.test.length === 1 ? constantStatus(c.test[0]!) : undefined;
+      return status === false ? [] : [c];
+    }
+    case "group":
+      // `{ …; }` only groups: in a list its commands stand on their own, and `{ { …; }; }`
+      // is `{ …; }` (an operand of `&&`, `||` or `!` is regrouped by the walk).
+      return c.body.length > 0 ? c.body : [c];
+    default:
+      return [c];
+  }
+}
+
+// --- Arithmetic -------------------------------------------------------------------------------
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+const COMPARISONS = new Set(["<", "<=", ">", ">=", "==", "!=", "&&", "||"]);
+
+/**
+ * Folds arithmetic on literals (`2 < 0` → `0`) and what that leaves (`x < 0 != 0` → `x < 0`).
+ * Only results every target shell computes alike: 32-bit values, no division by zero.
+ */
+export function foldArith(a: Arith): Arith {
+  switch (a.kind) {
+    case "num":
+    case "var":
+    case "expansion":
+      return a;
+    case "unary": {
+      const operand = foldArith(a.operand);
+      if (operand.kind === "num") {
+        const value = a.op === "-" ? -operand.value : operand.value === 0 ? 1 : 0;
+        if (value >= INT32_MIN && value <= INT32_MAX) return sh.num(value === 0 ? 0 : value);
+      }
+      return { ...a, operand };
+    }
+    case "conditional": {
+      const test = foldArith(a.test);
+      const whenTrue = foldArith(a.whenTrue);
+      const whenFalse = foldArith(a.whenFalse);
+      if (test.kind === "num") return test.value !== 0 ? whenTrue : whenFalse;
+      return { ...a, test, whenTrue, whenFalse };
+    }
+    case "binary": {
+      const left = foldArith(a.left);
+      const right = foldArith(a.right);
+      if (left.kind === "num" && right.kind === "num") {
+        const value = evaluate(a.op, left.value, right.value);
+        if (value !== undefined) return sh.num(value);
+      }
+      // A comparison is 0 or 1 already.
+      if (a.op === "!=" && right.kind === "num" && right.value === 0 && left.kind === "binary" && COMPARISONS.has(left.op)) return left;
+      return { ...a, left, right };
+    }
+  }
+}
+
+function evaluate(op: ArithOp, x: number, y: number): number | undefined {
+  const bool = (b: boolean) => (b ? 1 : 0);
+  let value: number;
+  switch (op) {
+    case "+": value = x + y; break;
+    case "-": value = x - y; break;
+    case "*": value = x * y; break;
+    case "/": if (y === 0) return undefined; value = Math.trunc(x / y); break;
+    case "%": if (y === 0) return undefined; value = x % y; break;
+    case "<": value = bool(x < y); break;
+    case "<=": value = bool(x <= y); break;
+    case ">": value = bool(x > y); break;
+    case ">=": value = bool(x >= y); break;
+    case "==": value = bool(x === y); break;
+    case "!=": value = bool(x !== y); break;
+    case "&&": value = bool(x !== 0 && y !== 0); break;
+    case "||": value = bool(x !== 0 || y !== 0); break;
+  }
+  if (!Number.isSafeInteger(value) || value < INT32_MIN || value > INT32_MAX) return undefined;
+  return value === 0 ? 0 : value; // no -0
+}
+
+function foldWord(w: Word): Word {
+  return { parts: w.parts.map((p) => foldPart(p)) };
+}
+
+function foldPart<P extends WordPart | PatternPart>(p: P): P {
+  if (p.kind === "arith") return { ...p, expr: foldArith(p.expr) };
+  if (p.kind === "param" && p.op && (p.op.kind === "default" || p.op.kind === "alternative")) {
+    return { ...p, op: { ...p.op, word: foldWord(p.op.word) } };
+  }
+  return p;
+}
+
+/** Folds the arithmetic in every word of the program. */
+export function foldArithmetic(commands: readonly Command[]): Command[] {
+  const pattern = (pt: Pattern): Pattern => ({ parts: pt.parts.map((p) => foldPart(p)) });
+  return mapCommands(commands, (c): Command[] => {
+    switch (c.kind) {
+      case "simple":
+        return [
+          {
+            ...c,
+            assigns: c.assigns.map((a) => ({ name: a.name, value: foldWord(a.value) })),
+            words: c.words.map(foldWord),
+            redirects: c.redirects.map((r) => ({ ...r, target: foldWord(r.target) })),
+          },
+        ];
+      case "for":
+        return [{ ...c, words: c.words.map(foldWord) }];
+      case "case":
+        return [{ ...c, subject: foldWord(c.subject), arms: c.arms.map((a) => ({ ...a, patterns: a.patterns.map(pattern) })) }];
+      default:
+        return [c];
+    }
+  });
+}

@@ -1,0 +1,31 @@
+import type { Command } from "../sh/ast.ts";
+import { assignDirectly, assignEarly, foldDefaults, propagateCopies } from "./copies.ts";
+import { Effects, readCounts } from "./effects.ts";
+import { foldArithmetic, foldConstants } from "./fold.ts";
+import { dropFinalReturns } from "./returns.ts";
+import { removeUnusedAssignments } from "./unused.ts";
+
+/**
+ * The passes over the shell AST, in order. `functions` are the script's function definitions
+ * (and the comments between them), `main` its top-level commands; both come back rewritten,
+ * `functions` with the same number of entries. Each pass keeps behaviour exactly, in every
+ * target shell; together they remove what lowering adds to stay simple: constant conditions,
+ * temporaries that copy a value nothing changes, assignments nothing reads, trailing returns.
+ */
+export function optimize(functions: Command[], main: Command[]): [Command[], Command[]] {
+  const split = (all: Command[]): [Command[], Command[]] => [all.slice(0, functions.length), all.slice(functions.length)];
+  let all = [...functions, ...main];
+  for (let round = 0; round < 4; round++) {
+    const before = JSON.stringify(all);
+    all = foldConstants(foldArithmetic(all));
+    all = foldDefaults(all);
+    all = propagateCopies(all, new Effects(all), readCounts(all));
+    all = assignDirectly(all, readCounts(all));
+    all = assignEarly(all, new Effects(all), readCounts(all));
+    all = removeUnusedAssignments(all);
+    if (JSON.stringify(all) === before) break;
+  }
+  all = dropFinalReturns(all);
+  if (!all.slice(0, functions.length).every((c, i) => c.kind === functions[i]!.kind)) throw new Error("internal: a pass moved a function");
+  return split(all);
+}

@@ -1,0 +1,130 @@
+import type { Helper } from "./helpers.ts";
+
+/**
+ * Runtime helpers behind the intrinsics (dsl/intrinsics.ts): running external commands with
+ * the debug trace, exec that cannot kill PID 1, and fork-free file access. Same conventions
+ * as helpers.ts: positional arguments, results in `__r`, booleans as the exit status, state in
+ * variables of the helper's own prefix.
+ *
+ * Every external command goes through `__run` (or `__exec`): it prints the command with the
+ * TypeScript line it came from when the trace is on (`traceCommands`, the `debug` kernel
+ * parameter), and runs it with `command`, so no shell function can stand in for it.
+ */
+const h = (name: string, uses: string[], source: string): Helper => ({ name, uses, source: source.trim() });
+
+export const bootHelpers: Helper[] = [
+  // Text without a newline: the printf fallback of shells without a printf builtin (see
+  // helpers.ts) ends its echo with \c when the format is '%s'.
+  h("__print", ["printf"], `
+__print() { printf '%s' "$1"; }`),
+  h("__run", ["printf"], `
+__run() {
+  __rn_l=$1
+  shift
+  [ -z "\${__trace-}" ] || printf '%s\\n' "+ $__rn_l: $*" >&2
+  command "$@"
+}`),
+  // Arguments from an array (id in $3): rebuilt as positional parameters. The eval only ever
+  // sees compiler-made names and digits, never the data.
+  h("__runa", ["__run", "__alen"], `
+__runa() {
+  __ru_l=$1
+  __ru_c=$2
+  __ru_id=$3
+  __alen "$__ru_id"
+  __ru_n=$__r
+  set --
+  __ru_i=0
+  while [ "$__ru_i" -lt "$__ru_n" ]; do
+    eval "set -- \\"\\$@\\" \\"\\$__a\${__ru_id}_$__ru_i\\""
+    __ru_i=$((__ru_i + 1))
+  done
+  __run "$__ru_l" "$__ru_c" "$@"
+}`),
+  // A failed exec would end the shell, and an init's shell is PID 1: look the program up
+  // first and come back with 127 when it cannot be started.
+  h("__exec", ["printf"], `
+__exec() {
+  __ex_l=$1
+  shift
+  [ -z "\${__trace-}" ] || printf '%s\\n' "+ $__ex_l: exec $*" >&2
+  case $1 in
+    */*) [ -f "$1" ] && [ -x "$1" ] && exec "$@" ;;
+    *) command -v "$1" >/dev/null 2>&1 && exec "$@" ;;
+  esac
+  printf '%s\\n' "$__ex_l: cannot execute $1" >&2
+  return 127
+}`),
+  h("__execa", ["__exec", "__alen"], `
+__execa() {
+  __ea_l=$1
+  __ea_c=$2
+  __ea_id=$3
+  __alen "$__ea_id"
+  __ea_n=$__r
+  set --
+  __ea_i=0
+  while [ "$__ea_i" -lt "$__ea_n" ]; do
+    eval "set -- \\"\\$@\\" \\"\\$__a\${__ea_id}_$__ea_i\\""
+    __ea_i=$((__ea_i + 1))
+  done
+  __exec "$__ea_l" "$__ea_c" "$@"
+}`),
+  h("__aappend", ["__apush", "__alen"], `
+__aappend() {
+  __alen "$2"
+  __ap_n=$__r
+  __ap_i=0
+  while [ "$__ap_i" -lt "$__ap_n" ]; do
+    eval "__apush \\"\\$1\\" \\"\\$__a$2_$__ap_i\\""
+    __ap_i=$((__ap_i + 1))
+  done
+  eval "__r=\\$__a$1_n"
+}`),
+  // The file as read, line by line, by the shell itself: the last line may lack its newline.
+  h("__readfile", [], `
+__readfile() {
+  unset __r
+  __rf_s=
+  __rf_l=
+  {
+    while IFS= read -r __rf_l; do
+      __rf_s="$__rf_s$__rf_l
+"
+    done
+    __rf_s=$__rf_s$__rf_l
+  } 2>/dev/null <"$1" || return 1
+  __r=$__rf_s
+}`),
+  h("__readline", [], `
+__readline() {
+  __r=
+  IFS= read -r __r || [ -n "$__r" ] || unset __r
+}`),
+  // A redirection that fails on a function call ends a POSIX shell; on \`command exec\` it
+  // does not, so the file is opened that way first.
+  h("__writefile", ["__print"], `
+__writefile() {
+  command exec 3>"$1" || return 1
+  __print "$2" >&3
+  exec 3>&-
+}`),
+  h("__appendfile", ["__print"], `
+__appendfile() {
+  command exec 3>>"$1" || return 1
+  __print "$2" >&3
+  exec 3>&-
+}`),
+  // Directory entries by glob (no fork); the directory part is quoted, so only * globs.
+  h("__listdir", ["__anew", "__apush"], `
+__listdir() {
+  __anew
+  __ld_id=$__r
+  for __ld_f in "$1"/* "$1"/.[!.]* "$1"/..?*; do
+    [ -e "$__ld_f" ] || [ -L "$__ld_f" ] || continue
+    __ld_n=\${__ld_f##*/}
+    __apush "$__ld_id" "$__ld_n"
+  done
+  __r=$__ld_id
+}`),
+];

@@ -1,0 +1,33 @@
+import { run } from "../dsl/index.ts";
+import { cmdline } from "./cmdline.ts";
+import { log } from "./log.ts";
+
+/** How many logged lines the rescue shell shows before it starts. */
+const TAIL_LINES = 10;
+
+/**
+ * Stops the boot with a message and a shell on the console, and never returns: PID 1 must
+ * not exit (the kernel would panic). It prints the message and the last lines of the boot
+ * log, then starts `sh`; when that shell exits it starts it again. With
+ * `rd.emergency=reboot` or `rd.emergency=poweroff` on the kernel command line it reboots or
+ * powers off instead (falling back to the shell if that fails).
+ *
+ * @param message - what went wrong, shown first.
+ * @example
+ * mount(root, "/newroot", { type: "ext4" }) || rescueShell("cannot mount the root filesystem");
+ */
+export function rescueShell(message: string): never {
+  log.fail(message);
+  const recent = log.tail(TAIL_LINES);
+  if (recent.length > 1) {
+    console.log("The boot so far:");
+    for (const line of recent) console.log(`  ${line}`);
+  }
+  const action = cmdline.string("rd.emergency", "shell");
+  for (;;) {
+    if (action === "reboot") void run("reboot", "-f");
+    if (action === "poweroff") void run("poweroff", "-f");
+    console.log("Starting a rescue shell. Exit it to start another.");
+    void run("sh");
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * `initsh simulate`: the command-line face of the simulated machine.
+ */
+import { readFileSync } from "node:fs";
+import { formatRun } from "./format.ts";
+import { simulate } from "./simulate.ts";
+import type { Scenario } from "./types.ts";
+
+/** Help text of `initsh simulate`, for the CLI's own help. */
+export const SIMULATE_HELP = `Usage:
+  initsh simulate <init.ts|init.sh> [--cmdline '<kernel command line>'] [--scenario <scenario.json>]
+                  [--console <line>]... [--timeout <ms>] [--json]
+
+Runs the init (a .ts entry is compiled first) as PID 1 of a simulated machine: dash in a
+private user+mount+PID namespace, a throwaway root, shim commands that log and answer as
+the scenario says. Prints the trace of commands (virtual time, shell-quoted argv), the
+console, the final mount table and how the run ended.
+
+  --cmdline <text>     kernel command line (overrides the scenario's)
+  --scenario <file>    scenario as JSON (devices, volumeGroups, console, commands …;
+                       see testing/README.md)
+  --console <line>     a line typed on the console (repeatable; after the scenario's)
+  --timeout <ms>       wall-clock limit (default 5000)
+  --json               print the whole result as JSON instead
+
+Exit status: 0 when the run ended in switch_root, chroot, reboot, poweroff or halt;
+1 when it ended in the rescue shell, a panic (the init exited) or the time limit, or on
+an error; 2 on a usage error.
+`;
+
+class UsageError extends Error {}
+
+interface SimulateArgs {
+  init: string;
+  scenario: Scenario;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): SimulateArgs {
+  let init: string | undefined;
+  let scenarioFile: string | undefined;
+  let cmdline: string | undefined;
+  let timeout: number | undefined;
+  let json = false;
+  const consoleLines: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === "--cmdline") cmdline = value();
+    else if (arg === "--scenario") scenarioFile = value();
+    else if (arg === "--console") consoleLines.push(value());
+    else if (arg === "--timeout") {
+      timeout = Number(value());
+      if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError("--timeout needs a positive number of milliseconds");
+    } else if (arg === "--json") json = true;
+    else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
+    else if (init === undefined) init = arg;
+    else throw new UsageError("simulate takes exactly one init file");
+  }
+  if (init === undefined) throw new UsageError("simulate needs an init file (.ts or .sh)");
+  let scenario: Scenario = {};
+  if (scenarioFile !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(scenarioFile, "utf8");
+    } catch (error) {
+      throw new Error(`initsh simulate: cannot read ${scenarioFile}: ${(error as Error).message}`);
+    }
+    try {
+      scenario = JSON.parse(text) as Scenario;
+    } catch (error) {
+      throw new Error(`initsh simulate: ${scenarioFile} is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  if (cmdline !== undefined) scenario = { ...scenario, cmdline };
+  if (timeout !== undefined) scenario = { ...scenario, timeoutMs: timeout };
+  if (consoleLines.length > 0) scenario = { ...scenario, console: [...(scenario.console ?? []), ...consoleLines] };
+  return { init, scenario, json };
+}
+
+/**
+ * Runs `initsh simulate` with the arguments after `simulate`; prints the run on stdout
+ * (errors on stderr) and returns the exit status (see {@link SIMULATE_HELP}).
+ */
+export async function runSimulateCommand(argv: string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(SIMULATE_HELP);
+    return 0;
+  }
+  try {
+    const args = parseArgs(argv);
+    const input = args.init.endsWith(".ts") ? { source: args.init } : args.init;
+    const result = await simulate(input, args.scenario);
+    process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatRun(result));
+    return ["switch_root", "exec", "reboot", "poweroff", "halt"].includes(result.outcome.kind) ? 0 : 1;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`initsh simulate: ${error.message}\n\n${SIMULATE_HELP}`);
+      return 2;
+    }
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 1;
+  }
+}

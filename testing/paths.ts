@@ -1,0 +1,28 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The folder of the simulator's sh sources (testing/sh), found from this module whether it
+ * runs from source (testing/) or bundled (dist/), by walking up to a folder that holds
+ * testing/sh.
+ */
+export const shDir: string = (() => {
+  // __dirname exists when bundled as CommonJS; an ES module has import.meta.url instead.
+  const here = typeof __dirname === "string" ? __dirname : dirname(fileURLToPath(import.meta.url));
+  const own = join(here, "sh");
+  if (existsSync(join(own, "shim", "common.sh"))) return own;
+  for (let dir = here; ; dir = dirname(dir)) {
+    const candidate = join(dir, "testing", "sh");
+    if (existsSync(join(candidate, "shim", "common.sh"))) return candidate;
+    if (dirname(dir) === dir) throw new Error("initsh/testing: cannot find its sh sources (testing/sh)");
+  }
+})();
+
+/** The host-side scripts (outer.sh, inner.sh). */
+export const hostScriptsDir = join(shDir, "host");
+
+/** The shim library sources, concatenated into the kit in this order. */
+export const shimSources = ["common.sh", "devices.sh", "mounts.sh", "blkid.sh", "crypt.sh", "volumes.sh", "commands.sh", "dispatch.sh"].map(
+  (name) => join(shDir, "shim", name),
+);

@@ -1,0 +1,108 @@
+# Helpers shared by every shim: state paths, the trace, the virtual clock, quoting,
+# path normalisation, the helper binaries, and ending the run.
+# Runs under dash inside the fake root; sourced, never executed.
+# Every name starts with sim_ / SIM_ so the init's exported variables cannot collide.
+
+SIM_STATE=/.sim/state
+SIM_KIT=/.sim/kit
+SIM_NL='
+'
+SIM_SQ="'"
+
+# sim_now: sets SIM_NOW to the virtual clock, in microseconds since boot.
+sim_now() {
+  IFS= read -r SIM_NOW <"$SIM_STATE/clock" || SIM_NOW=0
+}
+
+# sim_trace ARGV...: appends one trace record: time, argc, then every argument, each
+# terminated by a NUL byte (arguments cannot contain NUL, so any other byte survives).
+sim_trace() {
+  sim_now
+  printf '%s\0' "$SIM_NOW" "$#" "$@" >>"$SIM_STATE/trace"
+}
+
+# sim_q VALUE: sets sim_qv to VALUE quoted for sh ('…' with ' written as '\'').
+sim_q() {
+  local sim_qs
+  sim_qs=$1
+  sim_qv=
+  while :; do
+    case $sim_qs in
+      *"$SIM_SQ"*)
+        sim_qv=$sim_qv${sim_qs%%"$SIM_SQ"*}"'\\''"
+        sim_qs=${sim_qs#*"$SIM_SQ"}
+        ;;
+      *) break ;;
+    esac
+  done
+  sim_qv="'$sim_qv$sim_qs'"
+}
+
+# sim_abs PATH: sets SIM_ABS to PATH made absolute (against $PWD) with ., .. and repeated
+# slashes removed lexically. Symbolic links are not resolved.
+sim_abs() {
+  local sim_ar sim_ac
+  case $1 in
+    /*) sim_ar=$1/ ;;
+    *) sim_ar=$PWD/$1/ ;;
+  esac
+  SIM_ABS=
+  while [ -n "$sim_ar" ]; do
+    sim_ac=${sim_ar%%/*}
+    sim_ar=${sim_ar#*/}
+    case $sim_ac in
+      '' | .) ;;
+      ..) SIM_ABS=${SIM_ABS%/*} ;;
+      *) SIM_ABS=$SIM_ABS/$sim_ac ;;
+    esac
+  done
+  SIM_ABS=${SIM_ABS:-/}
+}
+
+# sim_helper NAME ARGS...: runs one of the host binaries kept in the kit (mount, mkdir)
+# through the kit's own dynamic loader, so no host library is exposed at a standard path.
+sim_helper() {
+  local sim_hn
+  sim_hn=$1
+  shift
+  if [ "$SIM_LD_ARGV0" = 1 ]; then
+    "$SIM_KIT/lib/$SIM_LD_NAME" --library-path "$SIM_KIT/lib" --argv0 "$sim_hn" "$SIM_KIT/bin/$sim_hn" "$@"
+  else
+    "$SIM_KIT/lib/$SIM_LD_NAME" --library-path "$SIM_KIT/lib" "$SIM_KIT/bin/$sim_hn" "$@"
+  fi
+}
+
+# sim_counter NAME: increments the counter kept in $SIM_STATE/NAME and sets SIM_COUNT to
+# its new value.
+sim_counter() {
+  SIM_COUNT=0
+  [ -f "$SIM_STATE/$1" ] && IFS= read -r SIM_COUNT <"$SIM_STATE/$1"
+  SIM_COUNT=$((SIM_COUNT + 1))
+  printf '%s\n' "$SIM_COUNT" >"$SIM_STATE/$1"
+}
+
+# sim_ov_take N TIMES: succeeds when override N may apply once more (TIMES 0 = always),
+# counting the use.
+sim_ov_take() {
+  local sim_oc
+  [ "$2" -gt 0 ] || return 0
+  sim_oc=0
+  [ -f "$SIM_STATE/override.$1" ] && IFS= read -r sim_oc <"$SIM_STATE/override.$1"
+  [ "$sim_oc" -lt "$2" ] || return 1
+  printf '%s\n' "$((sim_oc + 1))" >"$SIM_STATE/override.$1"
+}
+
+# sim_end KIND ARGV...: records how the run ended (the first outcome wins), wakes the
+# watcher outside the namespace, which kills the whole machine, and waits for that.
+sim_end() {
+  sim_ek=$1
+  shift
+  sim_ep=0
+  [ "$$" = 1 ] && sim_ep=1
+  set -C
+  { printf '%s\0' "$sim_ek" "${SIM_END_STARTS:-0}" "$sim_ep" "$@" >"$SIM_STATE/outcome"; } 2>>"$SIM_STATE/errors"
+  set +C
+  printf 'end\n' >"$SIM_STATE/end"
+  : <"$SIM_STATE/hold"
+  exit 0
+}

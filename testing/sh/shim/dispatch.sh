@@ -1,0 +1,34 @@
+# sim_run NAME ARGS...: the body of every shim. Traces the call, applies the scenario's
+# command overrides, then the default behaviour of NAME, and exits with its status.
+sim_run() {
+  set -f
+  sim_name=$1
+  sim_trace "$@"
+  if sim_override "$@"; then
+    exit "$SIM_OV_STATUS"
+  fi
+  shift
+  case $sim_name in
+    mount) sim_cmd_mount "$@" ;;
+    umount) sim_cmd_umount "$@" ;;
+    blkid) sim_cmd_blkid "$@" ;;
+    findfs) sim_cmd_findfs "$@" ;;
+    cryptsetup) sim_cmd_cryptsetup "$@" ;;
+    lvm) sim_cmd_lvm "$@" ;;
+    vgchange | lvchange | vgscan | pvscan | vgs | lvs | pvs) sim_cmd_lvm "$sim_name" "$@" ;;
+    mdadm) sim_cmd_mdadm "$@" ;;
+    dmraid) sim_cmd_dmraid "$@" ;;
+    losetup) sim_cmd_losetup "$@" ;;
+    modprobe) sim_cmd_modprobe "$@" ;;
+    sleep) sim_cmd_sleep "$@" ;;
+    usleep) sim_cmd_usleep "$@" ;;
+    sh | ash) sim_cmd_sh "$@" ;;
+    switch_root) sim_cmd_switch_root "$@" ;;
+    chroot) sim_cmd_chroot "$@" ;;
+    reboot | poweroff | halt) sim_end "$sim_name" "$sim_name" "$@" ;;
+    mkdir) sim_helper mkdir "$@" ;;
+    setsid | cttyhack | nohup | busybox) sim_cmd_wrapper "$@" ;;
+    *) true ;;
+  esac
+  exit
+}

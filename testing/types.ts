@@ -1,0 +1,229 @@
+/**
+ * The public types of the simulated machine: what a scenario describes, and what a run
+ * returns. See testing/README.md for the behaviour behind each field.
+ */
+
+/** Filesystem attributes of a block device, as `blkid` reports them. */
+export interface Filesystem {
+  /** Filesystem type, e.g. `"ext4"`, `"squashfs"`, `"swap"` (blkid's `TYPE`). */
+  type?: string;
+  /** Filesystem label (blkid's `LABEL`, matched by `LABEL=…` and `findfs`). */
+  label?: string;
+  /** Filesystem UUID (blkid's `UUID`). */
+  uuid?: string;
+}
+
+/** A LUKS container on a block device, opened by `cryptsetup open`. */
+export interface LuksVolume {
+  /**
+   * The passphrase, or several (one per key slot). A passphrase typed on the console or
+   * piped in is read up to its first newline; a `--key-file` is compared whole, so a key
+   * file holding `secret\n` does not match `"secret"`.
+   */
+  passphrase: string | string[];
+  /** The filesystem inside, seen on `/dev/mapper/NAME` once opened. */
+  contents?: Filesystem;
+}
+
+/** A block device of the simulated machine: `/dev/NAME`. */
+export interface BlockDevice extends Filesystem {
+  /** Name under /dev, e.g. `"vda"`, `"vda1"`, `"sr0"`, `"nvme0n1p2"`. */
+  name: string;
+  /** GPT partition UUID (blkid's `PARTUUID`). */
+  partuuid?: string;
+  /** GPT partition label (blkid's `PARTLABEL`). */
+  partlabel?: string;
+  /**
+   * Seconds of virtual time after which the device appears (the clock only moves when the
+   * init runs `sleep`/`usleep`, and devices appear when it does). Absent or 0: present
+   * from the start.
+   */
+  appearsAfter?: number;
+  /**
+   * A LUKS container: the device's type becomes `crypto_LUKS` (its `uuid` is the LUKS
+   * header's, printed by `cryptsetup luksUUID`).
+   */
+  luks?: LuksVolume;
+  /** Size in 1 KiB blocks, shown in /proc/partitions (default 1048576). */
+  blocks?: number;
+}
+
+/** A logical volume, `/dev/mapper/VG-LV` and `/dev/VG/LV` once its group is active. */
+export interface LogicalVolume extends Filesystem {
+  /** The LV name. */
+  name: string;
+}
+
+/** An LVM volume group, activated by `lvm vgchange -ay` when all its PVs are present. */
+export interface VolumeGroup {
+  /** The VG name. */
+  name: string;
+  /** Paths of its physical volumes, e.g. `["/dev/vda2"]` or `["/dev/mapper/cryptlvm"]`. */
+  pvs?: string[];
+  /** Its logical volumes. */
+  lvs: LogicalVolume[];
+}
+
+/** An md array, started by `mdadm --assemble --scan` when all members are present. */
+export interface RaidArray extends Filesystem {
+  /** Name under /dev: `md0`, `md127` … */
+  name: string;
+  /** Paths of the member devices, e.g. `["/dev/sda1", "/dev/sdb1"]`. */
+  members: string[];
+}
+
+/** A BIOS RAID set, activated by `dmraid -ay` as `/dev/mapper/NAME`. */
+export interface DmraidSet extends Filesystem {
+  /** The set's name, e.g. `isw_abcdef_Volume0`. */
+  name: string;
+  /** Paths of the member disks. */
+  members: string[];
+}
+
+/**
+ * Replaces the default behaviour of a command for calls that match. Give exactly one of
+ * `argv` (the whole argv, command name first, must be equal) or `prefix` (the argv must
+ * start with these). Overrides are tried in order, before any default.
+ */
+export interface CommandOverride {
+  /** The exact argv to match, e.g. `["mount", "-t", "ext4", "/dev/vda1", "/newroot"]`. */
+  argv?: string[];
+  /** A prefix of the argv to match, e.g. `["modprobe", "virtio_blk"]`. */
+  prefix?: string[];
+  /** Exit status (default 0). */
+  exit?: number;
+  /** Written to standard output. */
+  stdout?: string;
+  /** Written to standard error. */
+  stderr?: string;
+  /** Apply to the first `times` matching calls only (default: every call). */
+  times?: number;
+}
+
+/** A file to put in the fake root before the init starts. */
+export interface FileSpec {
+  /** The contents. */
+  content: string;
+  /** Permission bits, e.g. `0o755` (default `0o644`). */
+  mode?: number;
+}
+
+/** Everything the simulated machine is made of. Every field is optional. */
+export interface Scenario {
+  /** The kernel command line; the init reads it (plus a newline) from /proc/cmdline. */
+  cmdline?: string;
+  /** Block devices, present from the start or after `appearsAfter` seconds. */
+  devices?: BlockDevice[];
+  /** LVM volume groups. */
+  volumeGroups?: VolumeGroup[];
+  /** md arrays. */
+  raidArrays?: RaidArray[];
+  /** dmraid sets. */
+  dmraidSets?: DmraidSet[];
+  /**
+   * Filesystem images a loop device can attach, by absolute path in the fake root. Each
+   * path is created (empty) unless `files` gives it.
+   */
+  images?: Record<string, Filesystem>;
+  /** Kernel modules `modprobe` cannot find (`-` and `_` are the same, as for kmod). */
+  missingModules?: string[];
+  /** Overrides for commands, checked before the default behaviour. */
+  commands?: CommandOverride[];
+  /** Lines typed on the console, in order (no newlines, no control characters). */
+  console?: string[];
+  /** Files to create in the fake root: absolute path → contents. */
+  files?: Record<string, string | FileSpec>;
+  /** Directories to create in the fake root (absolute paths). */
+  dirs?: string[];
+  /** How many times the rescue shell exits (and the init may restart it) before the run ends. Default 0. */
+  rescueShellExits?: number;
+  /** More command names to provide as generic shims (they log and succeed). */
+  extraCommands?: string[];
+  /** Extra environment variables for the init (it always gets `HOME=/` and `TERM=linux`). */
+  env?: Record<string, string>;
+  /** Wall-clock limit of the run in milliseconds (default 5000); then the outcome is `timeout`. */
+  timeoutMs?: number;
+}
+
+/** One external command the init (or anything it started) ran. */
+export interface TraceEntry {
+  /** The argv; `argv[0]` is the command's name without its directory (`mount`, not `/bin/mount`). */
+  argv: string[];
+  /** Virtual time in seconds when it started. */
+  time: number;
+}
+
+/** One entry of the simulated mount table. */
+export interface MountEntry {
+  /** The source as mount saw it (`LABEL=…` resolved to the device path; bind sources made absolute). */
+  source: string;
+  /** The absolute mount point. */
+  target: string;
+  /** The filesystem type (`-t`, else the device's type, else `auto`; `none` for bind mounts). */
+  type: string;
+  /** The options as given (`-o` values joined with `,`, `ro` for `-r`), `""` when none. */
+  options: string;
+}
+
+/** How the run ended. */
+export type Outcome =
+  | {
+      /** The init ran `switch_root` (which is not performed). */
+      kind: "switch_root";
+      /** Its argv, `"switch_root"` first. */
+      argv: string[];
+      /** Whether it ran as PID 1 (the init `exec`ed it), as busybox switch_root requires. */
+      pid1: boolean;
+    }
+  | {
+      /** The rescue shell started and did not exit (see `Scenario.rescueShellExits`). */
+      kind: "rescue";
+      /** The argv of the last start, `"sh"` first. */
+      argv: string[];
+      /** How many times the rescue shell was started in all. */
+      starts: number;
+    }
+  | {
+      /** The init ran `chroot NEWROOT COMMAND…`. */
+      kind: "exec";
+      /** Its argv, `"chroot"` first. */
+      argv: string[];
+      /** Whether it ran as PID 1. */
+      pid1: boolean;
+    }
+  | {
+      /** The init rebooted, powered off or halted the machine. */
+      kind: "reboot" | "poweroff" | "halt";
+      /** The argv of that command. */
+      argv: string[];
+    }
+  | {
+      /**
+       * The init process exited: on a real kernel, "Kernel panic - not syncing: Attempted
+       * to kill init!". A correct init never gets here.
+       */
+      kind: "panic";
+      /** Its exit status (128 + N when killed by signal N). */
+      status: number;
+    }
+  | {
+      /** The wall-clock limit passed first; everything was killed. */
+      kind: "timeout";
+    };
+
+/** Everything a run produced. */
+export interface SimResult {
+  /** How the run ended. */
+  outcome: Outcome;
+  /** Every external command run, in order. */
+  trace: TraceEntry[];
+  /** Everything written to /dev/console (stdout and stderr, in the order the console showed them). */
+  console: string;
+  /** The simulated mount table at the end, oldest first. */
+  mounts: MountEntry[];
+  /** Wall-clock duration of the run in milliseconds. */
+  durationMs: number;
+}
+
+/** The init to run: a compiled sh script, or a TypeScript entry compiled first. */
+export type InitInput = string | { source: string };

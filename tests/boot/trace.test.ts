@@ -1,0 +1,47 @@
+/**
+ * The `debug` kernel parameter traces every external command with the TypeScript line it
+ * came from, and an exec that cannot start drops an init into the rescue shell.
+ */
+import { describe, expect, it } from "vitest";
+import { argvs, boot, EARLY_MOUNTS, expectRescue, initWith, plain } from "./helpers.ts";
+
+const names = "cmdline, earlySetup, exec, modprobe, rescueShell, run";
+const init = initWith(
+  names,
+  [
+    `  earlySetup() || rescueShell("no early setup");`,
+    `  void cmdline.flag("quiet"); // reads the command line`,
+    `  run("mdev", "-s") || rescueShell("no mdev");`,
+    `  modprobe("ext4") || rescueShell("no ext4");`,
+    `  exec("/sbin/nope", "--now");`,
+  ].join("\n"),
+);
+
+describe("tracing with debug", () => {
+  it("is off without debug", async () => {
+    const r = await boot(init, {});
+    expect(plain(r.console)).not.toContain("+ ");
+  });
+
+  it("prints every command after the command line is read, with the user's line", async () => {
+    const r = await boot(init, { cmdline: "debug" });
+    const lines = plain(r.console).split("\n").filter((l) => l.startsWith("+ "));
+    expect(lines).toEqual(["+ init.ts:5: mdev -s", "+ init.ts:6: modprobe ext4", "+ init.ts:7: exec /sbin/nope --now", "+ init.ts:7: sh"]);
+  });
+});
+
+describe("exec in an init", () => {
+  it("a program that cannot be started: the rescue shell, never a panic", async () => {
+    const r = await boot(init, {});
+    expect(argvs(r)).toEqual([...EARLY_MOUNTS, ["mdev", "-s"], ["modprobe", "ext4"], ["sh"]]);
+    const text = expectRescue(r);
+    expect(text).toContain("init.ts:7: cannot execute /sbin/nope");
+    expect(text).toContain("init.ts:7: cannot execute /sbin/nope [ Failed ]");
+  });
+
+  it("a program that exists replaces the init (PID 1)", async () => {
+    const r = await boot(init, { files: { "/sbin/nope": { content: "#!/bin/sh\nreboot -f\n", mode: 0o755 } } });
+    expect(argvs(r).slice(-2)).toEqual([["sh", "/sbin/nope", "--now"], ["reboot", "-f"]]);
+    expect(r.outcome).toEqual({ kind: "reboot", argv: ["reboot", "-f"] });
+  });
+});

@@ -1,0 +1,5 @@
+import { log, rescueShell } from "initsh";
+export default function init(): never {
+  log.info("booting");
+  rescueShell("nothing to boot yet");
+}

@@ -1,0 +1,3 @@
+import { env } from "initsh";
+const home = env("HOME");
+console.log(home ?? "none");
