@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // initsh benchmarks: cold compile speed against tsc 6 and tsc 7, output size against
-// hand-written sh, and zero forks. `npm run bench` (BENCH_RUNS=N to change the run count).
+// hand-written sh, zero forks, and process spawns per boot on the simulated machine (bench/spawns.mjs).
+// `npm run bench` (BENCH_RUNS=N to change the run count).
 //
 // Every contender is a fresh process, run round-robin (one of each per round, the starting
 // contender rotating every round) so that load on a noisy shared machine hits all of them
@@ -20,6 +21,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, transformSync } from "esbuild";
 import { bundle, bundles } from "../compiler/build.mjs";
+import { spawnsSection } from "./spawns.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
@@ -502,6 +504,9 @@ const x7 = (ms) => (tsc7 ? ratio(ms / t7) : "?");
 const fileLines = (p) => readFileSync(p, "utf8").split("\n").length - (readFileSync(p, "utf8").endsWith("\n") ? 1 : 0);
 const cacheMiB = dirSizeMiB(cacheDir);
 
+// Process spawns per boot, on the simulated machine (bench/spawns.mjs).
+const spawns = await spawnsSection();
+
 const md = `# initsh benchmarks
 
 Produced by \`npm run bench\` (\`node bench/run.mjs\`; \`BENCH_RUNS=N\` sets the run count, default 15) on
@@ -670,6 +675,8 @@ ${forkRows.map((r) => `| ${r.script} | ${r.status} | ${r.matchesNode ? "yes" : "
 
 ${forkRows.every((r) => r.status === 0 && r.matchesNode && (!r.sys || r.sys.forks === 0)) ? "All scripts succeeded with nothing on PATH, printed what Node prints, and made no fork: zero forks." : "**Some scripts failed or forked: see the table.**"}
 The hand-written scripts pass the same empty-PATH run (${sizeRows.every((r) => r.handNoForks) ? "all succeeded" : "**not all succeeded**"}), so the size comparison is fork-free against fork-free.
+
+${spawns}
 
 ## Beating TypeScript 7
 

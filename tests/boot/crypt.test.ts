@@ -38,6 +38,12 @@ describe("cryptsetup.open", () => {
     expect(text).toContain("cannot unlock the root disk [ Failed ]");
   });
 
+  it("close locks it again", async () => {
+    const init = initWith(names, `  cryptsetup.close("root") || log.warn("not open");\n  rescueShell("end");`);
+    const r = await boot(init, {});
+    expect(argvs(r)).toEqual([["cryptsetup", "close", "root"], ["sh"]]);
+  });
+
   it("unlocks with a key file", async () => {
     const init = initWith(
       names,

@@ -82,6 +82,22 @@ describe("mount", () => {
   });
 });
 
+describe("mount.isMounted", () => {
+  it("reads /proc/mounts without a fork, spaces included", async () => {
+    const init = initWith(
+      "log, mount, rescueShell",
+      [
+        `  mount("tmpfs", "/a b", { type: "tmpfs" }) || rescueShell("no tmpfs");`,
+        `  log.info(\`/a b: \${mount.isMounted("/a b")} /a: \${mount.isMounted("/a")} /: \${mount.isMounted("/")}\`);`,
+        `  rescueShell("end");`,
+      ].join("\n"),
+    );
+    const r = await boot(init, { dirs: ["/a b", "/a"] });
+    expect(argvs(r)).toEqual([["mount", "-t", "tmpfs", "tmpfs", "/a b"], ["sh"]]);
+    expect(expectRescue(r)).toContain("/a b: true /a: false /: true"); // the simulated root is listed, as rootfs is
+  });
+});
+
 describe("earlySetup", () => {
   it("mounts /proc, /sys, /dev and takes the console", async () => {
     const init = initWith(names, `  earlySetup() || rescueShell("no early setup");\n  rescueShell("end");`);
