@@ -99,7 +99,8 @@ function parse(): void {
       assigned.push(param.assigned);
     }
   }
-  traceCommands(flagValue("debug") === true);
+  // `debug` (the kernel's own switch) or `rd.debug` (which leaves kernel logging alone).
+  traceCommands(flagValue("debug") === true || flagValue("rd.debug") === true);
 }
 
 /** Index of the last occurrence of `name`, or -1. */
@@ -130,6 +131,14 @@ function isDecimal(s: string): boolean {
 
 /** Kernel command-line parameters (see the module comment for the parsing rules). */
 export namespace cmdline {
+  /**
+   * Reads /proc/cmdline now. It is otherwise read the first time a parameter is asked for;
+   * call this before /proc moves away (switchRoot does).
+   */
+  export function read(): void {
+    parse();
+  }
+
   /**
    * The value of the last `name=value` on the command line (a bare `name` gives `""`), or
    * `undefined` when `name` is not there.

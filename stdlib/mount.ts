@@ -13,6 +13,7 @@ import {
   type PseudoMountOptions,
   type TmpfsMountOptions,
 } from "../dsl/index.ts";
+import { cmdline } from "./cmdline.ts";
 import { resolveDevice } from "./devices.ts";
 import { log } from "./log.ts";
 
@@ -162,8 +163,9 @@ export function umount(target: string, lazy = false): boolean {
 }
 
 /**
- * The first steps of every init: mounts /proc, /sys and /dev (devtmpfs), points the init's
- * input and output at /dev/console, and sets a PATH for the commands it runs.
+ * The first steps of every init: mounts /proc, reads the kernel command line, mounts /sys and
+ * /dev (devtmpfs), points the init's input and output at /dev/console, and sets a PATH for the
+ * commands it runs.
  *
  * @returns whether everything worked (a console that cannot be opened is only a warning).
  * @fallible
@@ -172,10 +174,10 @@ export function umount(target: string, lazy = false): boolean {
  */
 export function earlySetup(): boolean {
   setEnv("PATH", "/sbin:/bin:/usr/sbin:/usr/bin");
-  const ok =
-    mount("proc", "/proc", { type: "proc" }) &&
-    mount("sysfs", "/sys", { type: "sysfs" }) &&
-    mount("devtmpfs", "/dev", { type: "devtmpfs" });
+  if (!mount("proc", "/proc", { type: "proc" })) return false;
+  // The command line now, while /proc is fresh: `debug` then traces everything after this.
+  cmdline.read();
+  const ok = mount("sysfs", "/sys", { type: "sysfs" }) && mount("devtmpfs", "/dev", { type: "devtmpfs" });
   if (ok && !useConsole("/dev/console")) log.warn("cannot open /dev/console: output stays where the kernel put it");
   return ok;
 }

@@ -1,4 +1,5 @@
 import { exec, isDir, isExecutable, isSymlink, run } from "../dsl/index.ts";
+import { cmdline } from "./cmdline.ts";
 import { log } from "./log.ts";
 import { mount } from "./mount.ts";
 import { rescueShell } from "./rescue.ts";
@@ -22,8 +23,15 @@ export function switchRoot(newRoot: string, init = "/sbin/init", ...args: string
   // An absolute symlink (/sbin/init -> /lib/systemd/systemd) only resolves inside the new root.
   const target = `${newRoot}${init}`;
   if (!isExecutable(target) && !isSymlink(target)) rescueShell(`switchRoot: ${init} is missing or not executable in ${newRoot}`);
+  // Which ones are mounted is read from /proc/mounts before any move: that file moves with /proc.
+  // The command line is read now too, while /proc is still here (rescueShell needs it).
+  cmdline.read();
+  const mounted: string[] = [];
   for (const dir of MOVED) {
-    if (mount.isMounted(dir) && !mount.move(dir, `${newRoot}${dir}`)) rescueShell(`switchRoot: cannot move ${dir} into ${newRoot}`);
+    if (mount.isMounted(dir)) mounted.push(dir);
+  }
+  for (const dir of mounted) {
+    if (!mount.move(dir, `${newRoot}${dir}`)) rescueShell(`switchRoot: cannot move ${dir} into ${newRoot}`);
   }
   log.ok(`Switching to ${newRoot}`);
   exec("switch_root", newRoot, init, args);

@@ -43,7 +43,9 @@ export type Binding =
   | { kind: "record"; fields: Map<string, { name: string; type: RecordField["type"] }>; scope: FunctionScope | undefined }
   | { kind: "function"; info: FunctionInfo }
   /** A declaration already reported: uses of it are skipped rather than reported again. */
-  | { kind: "broken" };
+  | { kind: "broken" }
+  /** A `const` with a literal value: every read is the literal itself (no variable). */
+  | { kind: "constant"; val: Val };
 
 /** A loop or switch that `break`/`continue` can target, with the sh loop depth inside it. */
 export interface JumpTarget {
@@ -389,6 +391,7 @@ export class LowerContext {
     }
     if (binding.kind === "function") throw new Error("internal: function read as a value");
     if (binding.kind === "broken") throw new LoweringAbort();
+    if (binding.kind === "constant") return binding.val;
     const type = binding.type;
     if (type.kind !== "string" && type.kind !== "number" && type.kind !== "boolean" && type.kind !== "array") {
       throw new Error(`internal: variable of type ${type.kind}`);

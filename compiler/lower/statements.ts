@@ -60,11 +60,27 @@ function lowerDeclarationOnce(decl: ts.VariableDeclaration, ctx: LowerContext): 
     ctx.bindings.set(symbol, binding);
     return decl.initializer ? storeRecord(binding, ctx.expr(decl.initializer), ctx) : [];
   }
+  const value = decl.initializer ? ctx.expr(decl.initializer) : undefined;
+  // `const TIMEOUT = 10`: reads become the literal, and no variable is made.
+  if (value && decl.parent.flags & ts.NodeFlags.Const && "optional" in type && !type.optional && isLiteral(value)) {
+    ctx.bindings.set(symbol, { kind: "constant", val: value.val });
+    return [];
+  }
   const name = ctx.newVariable(decl.name.text);
   ctx.bindings.set(symbol, { kind: "var", name, type, scope: ctx.scope });
-  if (decl.initializer) return ctx.store(name, ctx.expr(decl.initializer), origin);
+  if (value) return ctx.store(name, value, origin);
   // A fresh `let` is undefined, even on a loop's second pass or in a recursive call.
   return "optional" in type && type.optional ? [sh.command("unset", name)] : [];
+}
+
+/** A value known at compile time: literal text, a number literal, true or false. */
+function isLiteral(l: Lowered): boolean {
+  if (l.pre.length > 0) return false;
+  const v = l.val;
+  if (v.kind === "string") return sh.literalText(v.word) !== undefined;
+  if (v.kind === "number") return v.arith.kind === "num";
+  if (v.kind === "boolean") return v.word !== undefined && sh.literalText(v.word) !== undefined;
+  return false;
 }
 
 function storeRecord(binding: Extract<Binding, { kind: "record" }>, value: Lowered, ctx: LowerContext): Command[] {
@@ -125,7 +141,7 @@ function assignmentTarget(target: ts.Expression, ctx: LowerContext) {
   const symbol = ctx.symbolOf(target);
   const binding = symbol && ctx.bindingOf(symbol);
   if (binding?.kind === "broken") throw new LoweringAbort();
-  if (!binding || binding.kind === "function") return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this"));
+  if (!binding || binding.kind === "function" || binding.kind === "constant") return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this"));
   if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(target, target.getText()));
   if (binding.kind === "record") return { name: undefined, type: undefined, binding };
   return { name: binding.name, type: binding.type, binding: undefined };

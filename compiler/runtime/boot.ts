@@ -24,13 +24,30 @@ __run() {
   [ -z "\${__trace-}" ] || printf '%s\\n' "+ $__rn_l: $*" >&2
   command "$@"
 }`),
-  // Arguments from an array (id in $3): rebuilt as positional parameters. The eval only ever
-  // sees compiler-made names and digits, never the data.
-  h("__runa", ["__run", "__alen"], `
+  // runQuiet / captureQuiet: the command's own messages go, the trace line stays.
+  h("__runq", ["printf"], `
+__runq() {
+  __rq_l=$1
+  shift
+  [ -z "\${__trace-}" ] || printf '%s\\n' "+ $__rq_l: $*" >&2
+  command "$@" 2>/dev/null
+}`),
+  h("__runqq", ["printf"], `
+__runqq() {
+  __rqq_l=$1
+  shift
+  [ -z "\${__trace-}" ] || printf '%s\\n' "+ $__rqq_l: $*" >&2
+  command "$@" >/dev/null 2>&1
+}`),
+  // Arguments from an array (id in $4) rebuilt as positional parameters for the helper named
+  // in $1 (__run, __runq, __runqq or __exec). The eval only ever sees compiler-made names and
+  // digits, never the data.
+  h("__runa", ["__alen"], `
 __runa() {
-  __ru_l=$1
-  __ru_c=$2
-  __ru_id=$3
+  __ru_h=$1
+  __ru_l=$2
+  __ru_c=$3
+  __ru_id=$4
   __alen "$__ru_id"
   __ru_n=$__r
   set --
@@ -39,7 +56,7 @@ __runa() {
     eval "set -- \\"\\$@\\" \\"\\$__a\${__ru_id}_$__ru_i\\""
     __ru_i=$((__ru_i + 1))
   done
-  __run "$__ru_l" "$__ru_c" "$@"
+  "$__ru_h" "$__ru_l" "$__ru_c" "$@"
 }`),
   // A failed exec would end the shell, and an init's shell is PID 1: look the program up
   // first and come back with 127 when it cannot be started.
@@ -54,21 +71,6 @@ __exec() {
   esac
   printf '%s\\n' "$__ex_l: cannot execute $1" >&2
   return 127
-}`),
-  h("__execa", ["__exec", "__alen"], `
-__execa() {
-  __ea_l=$1
-  __ea_c=$2
-  __ea_id=$3
-  __alen "$__ea_id"
-  __ea_n=$__r
-  set --
-  __ea_i=0
-  while [ "$__ea_i" -lt "$__ea_n" ]; do
-    eval "set -- \\"\\$@\\" \\"\\$__a\${__ea_id}_$__ea_i\\""
-    __ea_i=$((__ea_i + 1))
-  done
-  __exec "$__ea_l" "$__ea_c" "$@"
 }`),
   h("__aappend", ["__apush", "__alen"], `
 __aappend() {

@@ -26,7 +26,21 @@ describe("tracing with debug", () => {
   it("prints every command after the command line is read, with the user's line", async () => {
     const r = await boot(init, { cmdline: "debug" });
     const lines = plain(r.console).split("\n").filter((l) => l.startsWith("+ "));
-    expect(lines).toEqual(["+ init.ts:5: mdev -s", "+ init.ts:6: modprobe ext4", "+ init.ts:7: exec /sbin/nope --now", "+ init.ts:7: sh"]);
+    // earlySetup reads the command line right after mounting /proc: what follows is traced.
+    expect(lines).toEqual([
+      "+ init.ts:3: mount -t sysfs sysfs /sys",
+      "+ init.ts:3: mount -t devtmpfs devtmpfs /dev",
+      "+ init.ts:5: mdev -s",
+      "+ init.ts:6: modprobe ext4",
+      "+ init.ts:7: exec /sbin/nope --now",
+      "+ init.ts:7: sh",
+    ]);
+  });
+
+  it("rd.debug does the same, and quiet lookups are traced too", async () => {
+    const lookup = initWith("earlySetup, rescueShell, waitForDevice", `  earlySetup() || rescueShell("no early setup");\n  waitForDevice("LABEL=root", 0) ?? rescueShell("no root");\n  rescueShell("end");`);
+    const r = await boot(lookup, { cmdline: "rd.debug", devices: [{ name: "vda", label: "root" }] });
+    expect(plain(r.console).split("\n").filter((l) => l.startsWith("+ "))).toContain("+ init.ts:4: findfs LABEL=root");
   });
 });
 

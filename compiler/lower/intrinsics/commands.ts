@@ -74,13 +74,18 @@ function argv(call: ts.CallExpression, from: number, ctx: LowerContext): Argv {
   return { pre, array: sh.word(sh.param(id)) };
 }
 
-/** `__run LOC cmd args…` (or `__runa` / `__exec` / `__execa` with an array of arguments). */
-function invocation(call: ts.CallExpression, nameIndex: number, ctx: LowerContext, exec = false): { pre: Command[]; command: sh.Simple } {
+/** How a command runs: `__run`, quietly (`__runq`: no error messages; `__runqq`: no output), or `__exec`. */
+type Runner = "__run" | "__runq" | "__runqq" | "__exec";
+
+/** `__run LOC cmd args…`, or `__runa __run LOC cmd ARRAY` when some argument is an array. */
+function invocation(call: ts.CallExpression, nameIndex: number, ctx: LowerContext, runner: Runner = "__run"): { pre: Command[]; command: sh.Simple } {
   const name = commandName(call, nameIndex, ctx);
   const args = argv(call, nameIndex + 1, ctx);
   const where = locationWord(call, ctx);
-  const helper = exec ? (args.array ? "__execa" : "__exec") : args.array ? "__runa" : "__run";
-  const command = sh.command(ctx.useHelper(helper), where, sh.word(name), ...(args.array ? [args.array] : args.words!));
+  ctx.useHelper(runner);
+  const command = args.array
+    ? sh.command(ctx.useHelper("__runa"), runner, where, sh.word(name), args.array)
+    : sh.command(runner, where, sh.word(name), ...args.words!);
   command.origin = ctx.origin(call);
   return { pre: args.pre, command };
 }
@@ -90,11 +95,8 @@ function run(call: ts.CallExpression, ctx: LowerContext): Lowered {
   return lowered({ kind: "boolean", cond: pre.length > 0 ? sh.group([...pre, command]) : command, effect: true });
 }
 
-const devNull = () => sh.word("/dev/null");
-
 function runQuiet(call: ts.CallExpression, ctx: LowerContext): Lowered {
-  const { pre, command } = invocation(call, 0, ctx);
-  command.redirects.push({ fd: 1, op: ">", target: devNull() }, { fd: 2, op: ">&", target: sh.word("1") });
+  const { pre, command } = invocation(call, 0, ctx, "__runqq");
   return lowered({ kind: "boolean", cond: pre.length > 0 ? sh.group([...pre, command]) : command, effect: true });
 }
 
@@ -103,8 +105,7 @@ function captureQuiet(call: ts.CallExpression, ctx: LowerContext): Lowered {
 }
 
 function capture(call: ts.CallExpression, ctx: LowerContext, quiet = false): Lowered {
-  const { pre, command } = invocation(call, 0, ctx);
-  if (quiet) command.redirects.push({ fd: 2, op: ">", target: devNull() });
+  const { pre, command } = invocation(call, 0, ctx, quiet ? "__runq" : "__run");
   const store = sh.or(sh.assign("__r", sh.word({ kind: "command", command })), sh.command("unset", "__r"));
   return lowered({ kind: "optional", name: "__r", inner: "string" }, [...pre, store]);
 }
@@ -122,7 +123,7 @@ function runWithInput(call: ts.CallExpression, ctx: LowerContext): Lowered {
 }
 
 function exec(call: ts.CallExpression, ctx: LowerContext): Lowered {
-  const { pre, command } = invocation(call, 0, ctx, true);
+  const { pre, command } = invocation(call, 0, ctx, "__exec");
   const name = (call.arguments[0] as ts.StringLiteral).text;
   return lowered({ kind: "void" }, [...pre, command, ...failureExit(call, `cannot execute ${name}`, ctx)]);
 }

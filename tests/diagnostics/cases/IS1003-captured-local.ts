@@ -1,6 +1,6 @@
 // expect: IS1003 at 5:16
 function scale(n: number): number {
-  const factor = 3;
+  const factor = n + 1;
   function apply(x: number): number {
     return x * factor;
   }
