@@ -14,6 +14,7 @@ import type { Visitors } from "./visitor.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnostics } from "../diagnostics/codes.ts";
 import { optimize } from "../passes/optimize.ts";
+import { dropRepeatedLocations } from "../passes/locations.ts";
 import { mapCommands } from "../sh/walk.ts";
 
 /** Every visitor, merged into one map per node family and keyed by SyntaxKind. */
@@ -57,7 +58,10 @@ export function lowerProgram(source: ts.SourceFile, input: ProgramInput): Lowere
   const last = main[main.length - 1];
   const endsInExit = last?.kind === "simple" && last.words[0] !== undefined && sh.literalText(last.words[0]) === "exit";
   const tail = entry ? [sh.command(entry.shName)] : endsInExit ? [] : [sh.command("exit", "0")];
-  const [liveFunctions, liveMain] = optimize(functions, main);
+  const [optimizedFunctions, optimizedMain] = optimize(functions, main);
+  const userFunctions = new Set(ctx.functions.filter((f) => !ctx.inLibrary(f.node)).map((f) => f.shName));
+  const liveFunctions = dropRepeatedLocations(optimizedFunctions, userFunctions);
+  const liveMain = dropRepeatedLocations(optimizedMain, userFunctions);
   return {
     commands: [
       ...section("runtime helpers", helpers),
