@@ -17,26 +17,31 @@ export const bootHelpers: Helper[] = [
   // helpers.ts) ends its echo with \c when the format is '%s'.
   h("__print", ["printf"], `
 __print() { printf '%s' "$1"; }`),
-  h("__run", ["printf"], `
-__run() {
-  __rn_l=$1
+  // The trace line, when the trace is on (traceCommands, the debug kernel parameter).
+  h("__tracecmd", ["printf"], `
+__tracecmd() {
+  [ -n "\${__trace-}" ] || return 0
+  __tr_l=$1
   shift
-  [ -z "\${__trace-}" ] || printf '%s\\n' "+ $__rn_l: $*" >&2
+  printf '%s\\n' "+ $__tr_l: $*" >&2
+}`),
+  h("__run", ["__tracecmd"], `
+__run() {
+  __tracecmd "$@"
+  shift
   command "$@"
 }`),
   // runQuiet / captureQuiet: the command's own messages go, the trace line stays.
-  h("__runq", ["printf"], `
+  h("__runq", ["__tracecmd"], `
 __runq() {
-  __rq_l=$1
+  __tracecmd "$@"
   shift
-  [ -z "\${__trace-}" ] || printf '%s\\n' "+ $__rq_l: $*" >&2
   command "$@" 2>/dev/null
 }`),
-  h("__runqq", ["printf"], `
+  h("__runqq", ["__tracecmd"], `
 __runqq() {
-  __rqq_l=$1
+  __tracecmd "$@"
   shift
-  [ -z "\${__trace-}" ] || printf '%s\\n' "+ $__rqq_l: $*" >&2
   command "$@" >/dev/null 2>&1
 }`),
   // Arguments from an array (id in $4) rebuilt as positional parameters for the helper named
@@ -60,11 +65,11 @@ __runa() {
 }`),
   // A failed exec would end the shell, and an init's shell is PID 1: look the program up
   // first and come back with 127 when it cannot be started.
-  h("__exec", ["printf"], `
+  h("__exec", ["__tracecmd", "printf"], `
 __exec() {
   __ex_l=$1
   shift
-  [ -z "\${__trace-}" ] || printf '%s\\n' "+ $__ex_l: exec $*" >&2
+  __tracecmd "$__ex_l" exec "$@"
   case $1 in
     */*) [ -f "$1" ] && [ -x "$1" ] && exec "$@" ;;
     *) command -v "$1" >/dev/null 2>&1 && exec "$@" ;;
