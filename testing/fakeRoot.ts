@@ -3,6 +3,11 @@
  * /sbin holding only shims, a fake /proc, /sys and /dev, the init itself, the scenario's
  * files) plus what the host-side scripts read (the initial device nodes, the init's
  * environment).
+ *
+ * The fake /proc, /sys and /dev are built in /.sim/pfs/{proc,sys,dev}; /proc, /sys and /dev
+ * themselves are empty directories on which inner.sh bind-mounts those, so that the init
+ * can move or unmount them and leave an empty directory behind (see sh/shim/mounts.sh).
+ * Every file the scenario puts below /proc, /sys or /dev goes there too.
  */
 import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -39,6 +44,13 @@ export function workBase(): string {
   return tmpdir();
 }
 
+/** Paths inside the harness's pseudo filesystems, which are kept in PSEUDO_STORE. */
+const PSEUDO = /^\/(proc|sys|dev)(\/|$)/;
+/** Where the contents of the fake /proc, /sys and /dev are built (SIM_PFS in the shims). */
+const PSEUDO_STORE = "/.sim/pfs";
+/** Where an unmounted pseudo filesystem is kept out of sight (SIM_PFS_PARK in the shims). */
+const PSEUDO_PARK = "/.sim/park";
+
 const PARTITIONS_HEADER = "major minor  #blocks  name\n\n";
 
 /** One /proc/partitions line, formatted like the kernel's. */
@@ -51,7 +63,7 @@ export function buildWorkDir(model: MachineModel, init: Buffer, kit: Kit, hasBlo
   const dir = mkdtempSync(join(workBase(), "initsh-sim-"));
   const root = join(dir, "root");
   const state = join(root, ".sim", "state");
-  const at = (path: string) => join(root, path);
+  const at = (path: string) => join(root, PSEUDO.test(path) ? `${PSEUDO_STORE}${path}` : path);
   const mkdir = (path: string) => mkdirSync(at(path), { recursive: true });
   const file = (path: string, content: string | Buffer, mode = 0o644) => {
     mkdirSync(dirname(at(path)), { recursive: true });
@@ -60,6 +72,11 @@ export function buildWorkDir(model: MachineModel, init: Buffer, kit: Kit, hasBlo
   };
 
   for (const d of ["/usr/bin", "/dev", "/proc", "/sys/class/block", `${KIT_MOUNT}`, "/.sim/state"]) mkdir(d);
+  // The empty places the pseudo filesystems are mounted on, and where an unmounted one is kept.
+  for (const d of ["/proc", "/sys", "/dev"]) {
+    mkdirSync(join(root, d));
+    mkdirSync(join(root, PSEUDO_PARK, d), { recursive: true });
+  }
   symlinkSync("usr/bin", at("/bin"));
   symlinkSync("usr/bin", at("/sbin"));
   symlinkSync("bin", at("/usr/sbin"));

@@ -88,7 +88,8 @@ export function splitQuotedWords(line: string): string[] {
 }
 
 /**
- * Parses the mount table: one `sim_m SOURCE TARGET TYPE OPTIONS` command per entry. A
+ * Parses the mount table: one `sim_m SOURCE TARGET TYPE OPTIONS [KIND]` command per entry
+ * (KIND, which marks the harness's own /proc, /sys or /dev, is not reported). A
  * quoted word may span lines (a path with a newline), so the text is split into commands
  * by tracking quotes, not by lines.
  */

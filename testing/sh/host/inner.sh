@@ -22,6 +22,12 @@ read -r host_pid _ </proc/self/stat
 printf '%s\n' "$host_pid" >"$work/init.pid"
 
 mount --bind -o ro "$INITSH_SIM_KIT" "$root/.sim/kit"
+# The fake /proc, /sys and /dev are mounts, so that the init can move or unmount them and
+# leave the empty directory below (sh/shim/mounts.sh). Before the binds that follow, which
+# then sit on /dev's mount and move with it.
+for fs in proc sys dev; do
+  mount --bind "$root/.sim/pfs/$fs" "$root/$fs"
+done
 mount --bind /dev/null "$root/dev/null"
 # /proc/self/fd/0 is mount's own stdin: the pty script(1) made (saves running tty).
 mount --bind /proc/self/fd/0 "$root/dev/console"

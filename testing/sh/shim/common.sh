@@ -5,6 +5,9 @@
 
 SIM_STATE=/.sim/state
 SIM_KIT=/.sim/kit
+# The contents of the harness's /proc, /sys and /dev (SIM_PFS/proc …), bind-mounted where
+# the init sees them; shims write there, wherever those mounts currently are (mounts.sh).
+SIM_PFS=/.sim/pfs
 SIM_NL='
 '
 SIM_SQ="'"

@@ -62,32 +62,37 @@ sim_resolve() {
 
 # sim_appear IDX PATH PART MAJOR MINOR BLOCKS [ALIAS...]: makes a device appear: an empty
 # file at PATH (and each alias) with the kit's block node bind-mounted on it, a line in
-# /proc/partitions, /sys/class/block/PART, and its lines in the present list.
+# /proc/partitions, /sys/class/block/PART, and its lines in the present list. Device paths
+# are all /dev/…: the files are made in the harness's /dev (SIM_PFS/dev), and the node is
+# bound on them where that /dev is mounted now (SIM_PL_dev: /dev, or where the init moved
+# it); /proc and /sys are written in theirs, so the new lines show wherever those are.
 sim_appear() {
   local sim_pi sim_pp sim_ppart sim_pmaj sim_pmin sim_pblk sim_pdirs sim_px sim_plines sim_prole
   sim_pi=$1 sim_pp=$2 sim_ppart=$3 sim_pmaj=$4 sim_pmin=$5 sim_pblk=$6
   shift 6
   sim_lookup "$sim_pp" && return 0
-  sim_pdirs=/sys/class/block/$sim_ppart
+  sim_pl_load
+  sim_pdirs=$SIM_PFS/sys/class/block/$sim_ppart
   for sim_px in "$sim_pp" "$@"; do
-    [ -d "${sim_px%/*}" ] || sim_pdirs="$sim_pdirs ${sim_px%/*}"
+    [ -d "$SIM_PFS${sim_px%/*}" ] || sim_pdirs="$sim_pdirs $SIM_PFS${sim_px%/*}"
   done
   # shellcheck disable=SC2086 # a list of validated paths without spaces
   sim_helper mkdir -p $sim_pdirs
   sim_plines=
   sim_prole=p
   for sim_px in "$sim_pp" "$@"; do
-    : >"$sim_px"
+    : >"$SIM_PFS$sim_px"
     if [ "$SIM_BLK" = 1 ]; then
-      sim_helper mount --bind /.sim/blk "$sim_px"
+      # shellcheck disable=SC2154 # set by sim_pl_load
+      sim_helper mount -n --bind /.sim/blk "$SIM_PL_dev${sim_px#/dev}"
     fi
     sim_plines="$sim_plines$sim_pi $sim_prole $sim_px $sim_ppart $sim_pp$SIM_NL"
     sim_prole=a
   done
   printf '%s' "$sim_plines" >>"$SIM_STATE/present"
-  printf '%4d  %7d %10d %s\n' "$sim_pmaj" "$sim_pmin" "$sim_pblk" "$sim_ppart" >>/proc/partitions
-  printf '%s:%s\n' "$sim_pmaj" "$sim_pmin" >"/sys/class/block/$sim_ppart/dev"
-  printf 'MAJOR=%s\nMINOR=%s\nDEVNAME=%s\nDEVTYPE=disk\n' "$sim_pmaj" "$sim_pmin" "$sim_ppart" >"/sys/class/block/$sim_ppart/uevent"
+  printf '%4d  %7d %10d %s\n' "$sim_pmaj" "$sim_pmin" "$sim_pblk" "$sim_ppart" >>"$SIM_PFS/proc/partitions"
+  printf '%s:%s\n' "$sim_pmaj" "$sim_pmin" >"$SIM_PFS/sys/class/block/$sim_ppart/dev"
+  printf 'MAJOR=%s\nMINOR=%s\nDEVNAME=%s\nDEVTYPE=disk\n' "$sim_pmaj" "$sim_pmin" "$sim_ppart" >"$SIM_PFS/sys/class/block/$sim_ppart/uevent"
 }
 
 # sim_appear_dev IDX [PATH]: makes the scenario device IDX appear, at PATH when its path is

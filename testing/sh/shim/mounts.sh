@@ -1,21 +1,125 @@
-# The simulated mount table, and the mount and umount shims.
+# The simulated mount table, the mount and umount shims, and the harness's pseudo
+# filesystems.
 #
-# $SIM_STATE/mounts is an sh file of lines `sim_m 'SOURCE' 'TARGET' 'TYPE' 'OPTIONS'`,
-# oldest first; loading it fills SIM_MS_i, SIM_MT_i, SIM_MY_i, SIM_MO_i (i = 1..SIM_MN),
-# and SIM_MX_i marks an entry removed before the table is saved again. Saving also
-# rewrites the fake /proc/mounts. Nothing is really mounted: the files the init sees stay
-# those of the fake root.
+# $SIM_STATE/mounts is an sh file of lines `sim_m 'SOURCE' 'TARGET' 'TYPE' 'OPTIONS' ['KIND']`,
+# oldest first; loading it fills SIM_MS_i, SIM_MT_i, SIM_MY_i, SIM_MO_i, SIM_MK_i
+# (i = 1..SIM_MN), and SIM_MX_i marks an entry removed before the table is saved again.
+# Saving also rewrites the fake /proc/mounts. Mounting a disk is only a table entry: the
+# files the init sees stay those of the fake root.
+#
+# Pseudo filesystems. The harness's /proc, /sys and /dev are real directories,
+# SIM_PFS/proc, /sys and /dev, each bind-mounted (by inner.sh) on the empty directory of
+# the same name in the fake root, and /dev's files carry further binds (console, null,
+# block nodes). KIND (proc, sys or dev) marks the table entry that *is* one of them: the
+# first `mount -t proc` on /proc (sysfs on /sys, devtmpfs or tmpfs on /dev) the init
+# makes. Until then the harness's files show anyway (an init reads them only after
+# mounting them, in practice), and nothing the init does moves them. After every change of
+# the table, sim_pfs_sync really moves each claimed bind to where its entry now is (mount
+# --move, which takes the binds below along): to X after `mount --move /proc X` (or after
+# moving a mount that X is below), and to the hidden SIM_PFS_PARK/KIND once its entry is
+# unmounted, so the old place is the empty directory below, as on a real kernel. Mounting
+# proc, sysfs or devtmpfs while the harness's one is unmounted brings it back, at the new
+# target. $SIM_STATE/places records where each is now (SIM_PL_KIND) and whether the init
+# has mounted it yet (SIM_PC_KIND). The shims write the contents in SIM_PFS, so they show
+# wherever the binds are, and bind new device nodes below SIM_PL_dev.
+
+SIM_PFS_PARK=/.sim/park
 
 sim_m() {
   SIM_MN=$((SIM_MN + 1))
-  eval "SIM_MS_$SIM_MN=\$1 SIM_MT_$SIM_MN=\$2 SIM_MY_$SIM_MN=\$3 SIM_MO_$SIM_MN=\$4 SIM_MX_$SIM_MN=0"
+  eval "SIM_MS_$SIM_MN=\$1 SIM_MT_$SIM_MN=\$2 SIM_MY_$SIM_MN=\$3 SIM_MO_$SIM_MN=\$4 SIM_MK_$SIM_MN=\${5-} SIM_MX_$SIM_MN=0"
 }
 
 sim_mt_load() {
   SIM_MN=0
+  sim_pl_load
   # shellcheck disable=SC1091 # written by sim_mt_save
   [ -f "$SIM_STATE/mounts" ] && . "$SIM_STATE/mounts"
   :
+}
+
+# sim_pl_load: sets SIM_PL_proc, SIM_PL_sys and SIM_PL_dev to where the harness's pseudo
+# filesystems are mounted now (their own places until the init moves or unmounts them),
+# and SIM_PC_proc … to 1 once the init has mounted that one (before, it stays in place
+# without a table entry).
+sim_pl_load() {
+  # shellcheck disable=SC2034 # read through eval, and by sim_appear
+  SIM_PL_proc=/proc SIM_PL_sys=/sys SIM_PL_dev=/dev
+  # shellcheck disable=SC2034 # read through eval
+  SIM_PC_proc=0 SIM_PC_sys=0 SIM_PC_dev=0 SIM_PL_DIRTY=0
+  # shellcheck disable=SC1091 # written by sim_pfs_sync
+  [ -f "$SIM_STATE/places" ] && . "$SIM_STATE/places"
+  :
+}
+
+# sim_pfs_entry KIND: sets sim_pe to the live table entry that is the pseudo filesystem
+# KIND; fails when the init has not mounted it (or has unmounted it).
+sim_pfs_entry() {
+  local sim_ex sim_ek
+  sim_pe=1
+  while [ "$sim_pe" -le "$SIM_MN" ]; do
+    eval "sim_ex=\$SIM_MX_$sim_pe sim_ek=\$SIM_MK_$sim_pe"
+    [ "$sim_ex" = 0 ] && [ "$sim_ek" = "$1" ] && return 0
+    sim_pe=$((sim_pe + 1))
+  done
+  return 1
+}
+
+# sim_pfs_claim TYPE TARGET: sets sim_pk to the pseudo filesystem a new mount of TYPE on
+# TARGET stands for (empty for none): proc, sysfs, devtmpfs (or tmpfs) on the place where
+# the harness's one is, or proc, sysfs, devtmpfs anywhere while it is unmounted. A second
+# mount of the same type, while the first is still mounted, is only a table entry.
+sim_pfs_claim() {
+  local sim_pp
+  case $1 in
+    proc) sim_pk=proc ;;
+    sysfs) sim_pk=sys ;;
+    devtmpfs | tmpfs) sim_pk=dev ;;
+    *) sim_pk= ; return 0 ;;
+  esac
+  if sim_pfs_entry "$sim_pk"; then
+    sim_pk=
+    return 0
+  fi
+  eval "sim_pp=\$SIM_PL_$sim_pk"
+  if [ "$sim_pp" = "$2" ] || { [ "$sim_pp" = "$SIM_PFS_PARK/$sim_pk" ] && [ "$1" != tmpfs ]; }; then
+    eval "SIM_PC_$sim_pk=1"
+    SIM_PL_DIRTY=1
+    return 0
+  fi
+  sim_pk=
+}
+
+# sim_pfs_sync: moves each harness pseudo filesystem to where its table entry is now, or
+# out of sight (SIM_PFS_PARK/KIND) when it has none any more (one the init never mounted
+# stays where it is), and records the places. A missing target directory (possible only
+# below a mounted disk, whose contents are not modelled) is made first. A move that fails
+# (a host oddity) is logged in $SIM_STATE/errors and the place kept.
+sim_pfs_sync() {
+  local sim_sk sim_sw sim_sp sim_sc sim_sout
+  for sim_sk in proc sys dev; do
+    eval "sim_sp=\$SIM_PL_$sim_sk sim_sc=\$SIM_PC_$sim_sk"
+    if sim_pfs_entry "$sim_sk"; then
+      eval "sim_sw=\$SIM_MT_$sim_pe"
+    elif [ "$sim_sc" = 1 ]; then
+      sim_sw=$SIM_PFS_PARK/$sim_sk
+    else
+      continue
+    fi
+    [ "$sim_sw" = "$sim_sp" ] && continue
+    [ -d "$sim_sw" ] || sim_helper mkdir -p "$sim_sw" 2>>"$SIM_STATE/errors"
+    if sim_helper mount -n --move "$sim_sp" "$sim_sw" 2>>"$SIM_STATE/errors"; then
+      eval "SIM_PL_$sim_sk=\$sim_sw"
+      SIM_PL_DIRTY=1
+    fi
+  done
+  [ "$SIM_PL_DIRTY" = 1 ] || return 0
+  sim_sout=
+  for sim_sk in proc sys dev; do
+    eval "sim_q \"\$SIM_PL_$sim_sk\""
+    eval "sim_sout=\"\${sim_sout}SIM_PL_$sim_sk=\$sim_qv SIM_PC_$sim_sk=\$SIM_PC_$sim_sk\$SIM_NL\""
+  done
+  printf '%s' "$sim_sout" >"$SIM_STATE/places"
 }
 
 # sim_mesc VALUE: sets sim_me to VALUE escaped as /proc/mounts does (space, tab,
@@ -42,15 +146,17 @@ sim_mesc() {
   done
 }
 
+# sim_mt_save: writes the table and /proc/mounts, then moves the pseudo filesystems to
+# match it.
 sim_mt_save() {
-  local sim_mi sim_mout sim_mproc sim_mx sim_m1 sim_m2 sim_m3 sim_m4 sim_mline sim_mpl sim_mf
+  local sim_mi sim_mout sim_mproc sim_mx sim_m1 sim_m2 sim_m3 sim_m4 sim_m5 sim_mline sim_mpl sim_mf
   sim_mi=1
   sim_mout=
   sim_mproc="rootfs / rootfs rw 0 0$SIM_NL"
   while [ "$sim_mi" -le "$SIM_MN" ]; do
     eval "sim_mx=\$SIM_MX_$sim_mi"
     if [ "$sim_mx" = 0 ]; then
-      eval "sim_m1=\$SIM_MS_$sim_mi sim_m2=\$SIM_MT_$sim_mi sim_m3=\$SIM_MY_$sim_mi sim_m4=\$SIM_MO_$sim_mi"
+      eval "sim_m1=\$SIM_MS_$sim_mi sim_m2=\$SIM_MT_$sim_mi sim_m3=\$SIM_MY_$sim_mi sim_m4=\$SIM_MO_$sim_mi sim_m5=\$SIM_MK_$sim_mi"
       sim_mline=sim_m
       sim_mpl=
       for sim_mf in "$sim_m1" "$sim_m2" "$sim_m3" "${sim_m4:-rw}"; do
@@ -61,13 +167,15 @@ sim_mt_save() {
         sim_q "$sim_mf"
         sim_mline="$sim_mline $sim_qv"
       done
+      [ -n "$sim_m5" ] && sim_mline="$sim_mline $sim_m5"
       sim_mout=$sim_mout$sim_mline$SIM_NL
       sim_mproc="${sim_mproc}${sim_mpl}0 0$SIM_NL"
     fi
     sim_mi=$((sim_mi + 1))
   done
   printf '%s' "$sim_mout" >"$SIM_STATE/mounts"
-  printf '%s' "$sim_mproc" >/proc/mounts
+  printf '%s' "$sim_mproc" >"$SIM_PFS/proc/mounts"
+  sim_pfs_sync
 }
 
 # sim_mt_find TARGET: sets SIM_MI to the topmost live entry mounted on TARGET (or whose
@@ -248,7 +356,7 @@ sim_cmd_mount() {
         case $sim_mt in
           "$sim_mold" | "$sim_mold"/*)
             eval "SIM_MX_$sim_mi=1"
-            eval "sim_m \"\$SIM_MS_$sim_mi\" \"\$sim_mnew\${sim_mt#\"\$sim_mold\"}\" \"\$SIM_MY_$sim_mi\" \"\$SIM_MO_$sim_mi\""
+            eval "sim_m \"\$SIM_MS_$sim_mi\" \"\$sim_mnew\${sim_mt#\"\$sim_mold\"}\" \"\$SIM_MY_$sim_mi\" \"\$SIM_MO_$sim_mi\" \"\$SIM_MK_$sim_mi\""
             ;;
         esac
       fi
@@ -284,7 +392,8 @@ sim_cmd_mount() {
   esac
   case $sim_msrc in
     /dev/*)
-      if ! sim_lookup "$sim_msrc"; then
+      # Present, and visible there: not after the init moved or unmounted /dev.
+      if ! sim_lookup "$sim_msrc" || [ ! -e "$sim_msrc" ]; then
         sim_mount_fail "$sim_mtabs" "special device $sim_msrc does not exist."
         return
       fi
@@ -305,7 +414,8 @@ sim_cmd_mount() {
       ;;
   esac
   sim_mount_point "$sim_p2" || return
-  sim_m "$sim_msrc" "$SIM_ABS" "${sim_mfs:-auto}" "$sim_opts"
+  sim_pfs_claim "$sim_mfs" "$SIM_ABS"
+  sim_m "$sim_msrc" "$SIM_ABS" "${sim_mfs:-auto}" "$sim_opts" "$sim_pk"
   sim_mt_save
   return 0
 }
