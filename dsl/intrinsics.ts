@@ -76,6 +76,16 @@ export declare function runWithInput(input: string, command: string, ...args: Ar
  */
 export declare function exec(command: string, ...args: Arg[]): never;
 
+/**
+ * Whether a program can be run: found on PATH (or, for a path, present and executable), by
+ * the shell's own `command -v`. No fork.
+ *
+ * @param command - the program's name or path, as a string literal.
+ * @example
+ * if (hasCommand("setsid")) void run("setsid", "-c", "sh");
+ */
+export declare function hasCommand(command: string): boolean;
+
 /** Whether anything exists at `path` (`[ -e path ]`). No fork. */
 export declare function exists(path: string): boolean;
 /** Whether `path` is a directory (`[ -d path ]`). No fork. */

@@ -1,4 +1,4 @@
-import { run } from "../dsl/index.ts";
+import { hasCommand, run } from "../dsl/index.ts";
 import { cmdline } from "./cmdline.ts";
 import { log } from "./log.ts";
 
@@ -8,7 +8,8 @@ const TAIL_LINES = 10;
 /**
  * Stops the boot with a message and a shell on the console, and never returns: PID 1 must
  * not exit (the kernel would panic). It prints the message and the last lines of the boot
- * log, then starts `sh`; when that shell exits it starts it again. With
+ * log, then starts `sh` on the console (through `setsid -c` when there is one, so the shell
+ * gets job control); when that shell exits it starts it again. With
  * `rd.emergency=reboot` or `rd.emergency=poweroff` on the kernel command line it reboots or
  * powers off instead (falling back to the shell if that fails).
  *
@@ -28,6 +29,8 @@ export function rescueShell(message: string): never {
     if (action === "reboot") void run("reboot", "-f");
     if (action === "poweroff") void run("poweroff", "-f");
     console.log("Starting a rescue shell. Exit it to start another.");
-    void run("sh");
+    // With its own session and the console as controlling terminal, Ctrl-C and job control work.
+    if (hasCommand("setsid")) void run("setsid", "-c", "sh");
+    else void run("sh");
   }
 }

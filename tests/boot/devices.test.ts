@@ -1,6 +1,6 @@
 /** parseDeviceSpec, resolveDevice, waitForDevice and blockDevices on the simulated machine. */
 import { describe, expect, it } from "vitest";
-import { argvs, boot, compileInit, expectRescue, initWith, plain } from "./helpers.ts";
+import { argvs, boot, compileInit, expectRescue, initWith, plain, RESCUE_SHELL } from "./helpers.ts";
 
 describe("parseDeviceSpec", () => {
   it("accepts the five forms and nothing else", async () => {
@@ -36,7 +36,7 @@ const names = "log, rescueShell, waitForDevice";
 describe("waitForDevice", () => {
   it("returns a /dev device that is there at once, without a fork", async () => {
     const r = await boot(initWith(names, waitBody("/dev/vda", 5)), { devices: [{ name: "vda" }] });
-    expect(argvs(r)).toEqual([["sh"]]);
+    expect(argvs(r)).toEqual(RESCUE_SHELL);
     expect(expectRescue(r)).toContain("found /dev/vda");
   });
 
@@ -50,7 +50,7 @@ describe("waitForDevice", () => {
       ["findfs", "LABEL=root"],
       ["sleep", "0.1"],
       ["findfs", "LABEL=root"],
-      ["sh"],
+      ...RESCUE_SHELL,
     ]);
     const text = expectRescue(r);
     expect(text).toContain("Waiting up to 5s for LABEL=root...");
@@ -60,7 +60,7 @@ describe("waitForDevice", () => {
 
   it("finds UUID= and PARTUUID= too", async () => {
     const r = await boot(initWith(names, waitBody("PARTUUID=0a-01", 1)), { devices: [{ name: "vdc2", partuuid: "0a-01", uuid: "u-1" }] });
-    expect(argvs(r)).toEqual([["findfs", "PARTUUID=0a-01"], ["sh"]]);
+    expect(argvs(r)).toEqual([["findfs", "PARTUUID=0a-01"], ...RESCUE_SHELL]);
     expect(expectRescue(r)).toContain("found /dev/vdc2");
   });
 
@@ -78,7 +78,7 @@ describe("waitForDevice", () => {
 
   it("says so when there are no block devices at all", async () => {
     const r = await boot(initWith(names, waitBody("/dev/vda", 0)), {});
-    expect(argvs(r)).toEqual([["sh"]]);
+    expect(argvs(r)).toEqual(RESCUE_SHELL);
     expect(expectRescue(r)).toContain("No block devices were found.");
   });
 });

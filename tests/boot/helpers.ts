@@ -98,6 +98,9 @@ export const EARLY_MOUNTS = [
   ["mount", "-t", "devtmpfs", "devtmpfs", "/dev"],
 ];
 
+/** The rescue shell as traced: `setsid -c sh`, which runs the shell (traced too). */
+export const RESCUE_SHELL = [["setsid", "-c", "sh"], ["sh"]];
+
 /** Files a new root needs for switchRoot to accept it. */
 export const NEW_ROOT: Pick<Scenario, "files" | "dirs"> = {
   files: { "/newroot/sbin/init": { content: "#!/bin/sh\n", mode: 0o755 } },

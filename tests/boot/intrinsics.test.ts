@@ -14,7 +14,7 @@ import { compileInit, shellcheck } from "./helpers.ts";
 const work = mkdtempSync(join(tmpdir(), "initsh-intrinsics-"));
 
 const program = compileInit(`
-import { appendFile, capture, captureQuiet, env, exec, exists, isDir, isExecutable, isFile, isSymlink, isTerminal, listDir, mkdir, readFile, readLine, run, runQuiet, runWithInput, setEnv, sleep, writeFile } from "initsh";
+import { appendFile, capture, captureQuiet, env, exec, exists, hasCommand, isDir, isExecutable, isFile, isSymlink, isTerminal, listDir, mkdir, readFile, readLine, run, runQuiet, runWithInput, setEnv, sleep, writeFile } from "initsh";
 const dir = env("WORK") ?? "/nonexistent";
 const show = (label: string, value: string | undefined): void => {
   console.log(\`\${label}: \${value === undefined ? "<undefined>" : "[" + value + "]"}\`);
@@ -42,6 +42,7 @@ show("line", readLine());
 show("last line", readLine());
 show("eof", readLine());
 console.log(\`terminal: \${isTerminal(1)}\`);
+console.log(\`has: \${hasCommand("sh")} \${hasCommand("no-such-program")} \${hasCommand("/bin/sh")} \${hasCommand("/etc/passwd")}\`);
 sleep(0.1);
 exec("sh", "-c", 'echo "exec: $0 $1"', "zero", "one");
 `);
@@ -77,6 +78,7 @@ const expected = [
   "last line: [second, no newline]",
   "eof: <undefined>",
   "terminal: false",
+  "has: true false true false",
   "exec: zero one",
   "",
 ].join("\n");
@@ -86,7 +88,7 @@ describe("intrinsics under the six shells", () => {
     expect(await shellcheck(program.path)).toBe("");
   });
   it("the manifest lists every command it may run", () => {
-    expect(program.commands).toEqual(["false", "mkdir", "printf", "sh", "sleep", "true"]);
+    expect(program.commands).toEqual(["/bin/sh", "/etc/passwd", "false", "mkdir", "no-such-program", "printf", "sh", "sleep", "true"]);
   });
   for (const shell of SHELLS) {
     it(shell.name, () => {

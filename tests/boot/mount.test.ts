@@ -1,6 +1,6 @@
 /** mount, mount.bind/move/remount, umount and earlySetup on the simulated machine. */
 import { describe, expect, it } from "vitest";
-import { argvs, boot, EARLY_MOUNTS, expectRescue, initWith } from "./helpers.ts";
+import { argvs, boot, EARLY_MOUNTS, expectRescue, initWith, RESCUE_SHELL } from "./helpers.ts";
 
 const names = "earlySetup, mount, rescueShell, umount";
 
@@ -8,7 +8,7 @@ describe("mount", () => {
   it("mounts a /dev device, creating the mount point", async () => {
     const init = initWith(names, `  mount("/dev/vda", "/newroot", { type: "ext4" }) || rescueShell("no root");\n  rescueShell("end");`);
     const r = await boot(init, { devices: [{ name: "vda", type: "ext4" }] });
-    expect(argvs(r)).toEqual([["mkdir", "-p", "/newroot"], ["mount", "-t", "ext4", "/dev/vda", "/newroot"], ["sh"]]);
+    expect(argvs(r)).toEqual([["mkdir", "-p", "/newroot"], ["mount", "-t", "ext4", "/dev/vda", "/newroot"], ...RESCUE_SHELL]);
     expect(r.mounts).toContainEqual({ source: "/dev/vda", target: "/newroot", type: "ext4", options: "" });
     expect(expectRescue(r)).toContain("end [ Failed ]");
   });
@@ -16,7 +16,7 @@ describe("mount", () => {
   it("looks up a LABEL= device with findfs first", async () => {
     const init = initWith(names, `  mount("LABEL=root", "/newroot", { type: "ext4", readonly: true, options: ["noatime"] }) || rescueShell("no root");\n  rescueShell("end");`);
     const r = await boot(init, { devices: [{ name: "vda1", label: "root", type: "ext4" }], dirs: ["/newroot"] });
-    expect(argvs(r)).toEqual([["findfs", "LABEL=root"], ["mount", "-t", "ext4", "-o", "ro,noatime", "/dev/vda1", "/newroot"], ["sh"]]);
+    expect(argvs(r)).toEqual([["findfs", "LABEL=root"], ["mount", "-t", "ext4", "-o", "ro,noatime", "/dev/vda1", "/newroot"], ...RESCUE_SHELL]);
   });
 
   it("passes tmpfs size and mode", async () => {
@@ -59,7 +59,7 @@ describe("mount", () => {
       ["mount", "-o", "remount,ro,noexec", "/c"],
       ["umount", "/c"],
       ["umount", "-l", "/x"],
-      ["sh"],
+      ...RESCUE_SHELL,
     ]);
     expect(expectRescue(r)).toContain("end [ Failed ]");
   });
@@ -77,7 +77,7 @@ describe("mount", () => {
   it("a LABEL that matches nothing: no mount is tried", async () => {
     const init = initWith(names, `  mount("LABEL=nope", "/newroot", { type: "ext4" }) || rescueShell("no root filesystem");\n  rescueShell("end");`);
     const r = await boot(init, { devices: [{ name: "vda", label: "root", type: "ext4" }], dirs: ["/newroot"] });
-    expect(argvs(r)).toEqual([["findfs", "LABEL=nope"], ["sh"]]);
+    expect(argvs(r)).toEqual([["findfs", "LABEL=nope"], ...RESCUE_SHELL]);
     expect(expectRescue(r)).toContain("init.ts:3: mount LABEL=nope on /newroot: no such device [ Failed ]");
   });
 });
@@ -93,7 +93,7 @@ describe("mount.isMounted", () => {
       ].join("\n"),
     );
     const r = await boot(init, { dirs: ["/a b", "/a"] });
-    expect(argvs(r)).toEqual([["mount", "-t", "tmpfs", "tmpfs", "/a b"], ["sh"]]);
+    expect(argvs(r)).toEqual([["mount", "-t", "tmpfs", "tmpfs", "/a b"], ...RESCUE_SHELL]);
     expect(expectRescue(r)).toContain("/a b: true /a: false /: true"); // the simulated root is listed, as rootfs is
   });
 });
@@ -102,14 +102,14 @@ describe("earlySetup", () => {
   it("mounts /proc, /sys, /dev and takes the console", async () => {
     const init = initWith(names, `  earlySetup() || rescueShell("no early setup");\n  rescueShell("end");`);
     const r = await boot(init, { dirs: ["/proc", "/sys", "/dev"] });
-    expect(argvs(r)).toEqual([...EARLY_MOUNTS, ["sh"]]);
+    expect(argvs(r)).toEqual([...EARLY_MOUNTS, ...RESCUE_SHELL]);
     expect(r.console).not.toContain("console");
   });
 
   it("stops at the first mount that fails", async () => {
     const init = initWith(names, `  earlySetup() || rescueShell("no early setup");\n  rescueShell("end");`);
     const r = await boot(init, { commands: [{ prefix: ["mount", "-t", "sysfs"], exit: 32, stderr: "mount: permission denied\n" }] });
-    expect(argvs(r)).toEqual([EARLY_MOUNTS[0], EARLY_MOUNTS[1], ["sh"]]);
+    expect(argvs(r)).toEqual([EARLY_MOUNTS[0], EARLY_MOUNTS[1], ...RESCUE_SHELL]);
     expect(expectRescue(r)).toContain("no early setup [ Failed ]");
   });
 });

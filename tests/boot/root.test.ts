@@ -1,6 +1,6 @@
 /** switchRoot, chrootExec, pivotRoot and rescueShell: the ways an init ends. */
 import { describe, expect, it } from "vitest";
-import { argvs, boot, EARLY_MOUNTS, expectRescue, initWith, NEW_ROOT, plain } from "./helpers.ts";
+import { argvs, boot, EARLY_MOUNTS, expectRescue, initWith, NEW_ROOT, plain, RESCUE_SHELL } from "./helpers.ts";
 
 const names = "chrootExec, cmdline, earlySetup, log, pivotRoot, rescueShell, switchRoot";
 
@@ -21,7 +21,7 @@ describe("switchRoot", () => {
 
   it("a missing new root: the rescue shell, not a panic", async () => {
     const r = await boot(init, {});
-    expect(argvs(r)).toEqual([...EARLY_MOUNTS, ["sh"]]);
+    expect(argvs(r)).toEqual([...EARLY_MOUNTS, ...RESCUE_SHELL]);
     expect(expectRescue(r)).toContain("switchRoot: /newroot is not a directory [ Failed ]");
   });
 
@@ -46,14 +46,14 @@ describe("chrootExec and pivotRoot", () => {
 
   it("chrootExec into a missing root: the rescue shell (chroot would fail as PID 1)", async () => {
     const r = await boot(chroot, {});
-    expect(argvs(r)).toEqual([["sh"]]);
+    expect(argvs(r)).toEqual(RESCUE_SHELL);
     expect(expectRescue(r)).toContain("chrootExec: /mnt/sub is not a directory [ Failed ]");
   });
 
   it("pivotRoot runs pivot_root", async () => {
     const init = initWith(names, `  pivotRoot("/m", "/m/oldroot") || rescueShell("no pivot");\n  rescueShell("end");`);
     const r = await boot(init, {});
-    expect(argvs(r)).toEqual([["pivot_root", "/m", "/m/oldroot"], ["sh"]]);
+    expect(argvs(r)).toEqual([["pivot_root", "/m", "/m/oldroot"], ...RESCUE_SHELL]);
   });
 });
 

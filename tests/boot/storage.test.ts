@@ -1,6 +1,6 @@
 /** lvm.activate, mdraid.assemble, dmraid.activate, losetup and modprobe. */
 import { describe, expect, it } from "vitest";
-import { argvs, boot, expectRescue, initWith } from "./helpers.ts";
+import { argvs, boot, expectRescue, initWith, RESCUE_SHELL } from "./helpers.ts";
 
 const names = "dmraid, log, losetup, lvm, mdraid, modprobe, rescueShell, waitForDevice";
 
@@ -8,7 +8,7 @@ describe("volume managers", () => {
   it("lvm.activate makes the logical volumes appear", async () => {
     const init = initWith(names, `  lvm.activate("vg0") || rescueShell("no lvm");\n  waitForDevice("/dev/mapper/vg0-root", 0) ?? rescueShell("no lv");\n  rescueShell("end");`);
     const r = await boot(init, { devices: [{ name: "vda2", type: "LVM2_member" }], volumeGroups: [{ name: "vg0", pvs: ["/dev/vda2"], lvs: [{ name: "root", type: "ext4" }] }] });
-    expect(argvs(r)).toEqual([["lvm", "vgchange", "-ay", "--sysinit", "vg0"], ["sh"]]);
+    expect(argvs(r)).toEqual([["lvm", "vgchange", "-ay", "--sysinit", "vg0"], ...RESCUE_SHELL]);
     expect(expectRescue(r)).toContain("end [ Failed ]");
   });
 
@@ -25,7 +25,7 @@ describe("volume managers", () => {
       raidArrays: [{ name: "md0", members: ["/dev/sda1", "/dev/sdb1"], type: "ext4" }],
       commands: [{ argv: ["dmraid", "-ay"], exit: 1, stderr: "no raid disks\n" }],
     });
-    expect(argvs(r)).toEqual([["mdadm", "--assemble", "--scan"], ["dmraid", "-ay"], ["sh"]]);
+    expect(argvs(r)).toEqual([["mdadm", "--assemble", "--scan"], ["dmraid", "-ay"], ...RESCUE_SHELL]);
     const text = expectRescue(r);
     expect(text).toContain("init.ts:4: dmraid could not activate the RAID sets [ Failed ]");
     expect(text).toContain("no dmraid sets [ Warning ]");
@@ -34,7 +34,7 @@ describe("volume managers", () => {
   it("losetup attaches a file and returns the loop device", async () => {
     const init = initWith(names, `  const dev = losetup("/live/root.img") ?? rescueShell("no loop");\n  log.info(\`attached \${dev}\`);\n  rescueShell("end");`);
     const r = await boot(init, { images: { "/live/root.img": { type: "ext4" } } });
-    expect(argvs(r)).toEqual([["losetup", "-f", "--show", "/live/root.img"], ["sh"]]);
+    expect(argvs(r)).toEqual([["losetup", "-f", "--show", "/live/root.img"], ...RESCUE_SHELL]);
     expect(expectRescue(r)).toMatch(/attached \/dev\/loop[0-9]+/);
   });
 });
@@ -43,7 +43,7 @@ describe("modprobe", () => {
   it("loads each module and reports the ones that are missing", async () => {
     const init = initWith(names, `  modprobe("virtio_pci", "nope", "virtio_blk") || log.warn("some modules are missing");\n  rescueShell("end");`);
     const r = await boot(init, { missingModules: ["nope"] });
-    expect(argvs(r)).toEqual([["modprobe", "virtio_pci"], ["modprobe", "nope"], ["modprobe", "virtio_blk"], ["sh"]]);
+    expect(argvs(r)).toEqual([["modprobe", "virtio_pci"], ["modprobe", "nope"], ["modprobe", "virtio_blk"], ...RESCUE_SHELL]);
     const text = expectRescue(r);
     expect(text).toContain("init.ts:3: modprobe nope failed [ Failed ]");
     expect(text).toContain("some modules are missing [ Warning ]");

@@ -3,7 +3,7 @@
  * came from, and an exec that cannot start drops an init into the rescue shell.
  */
 import { describe, expect, it } from "vitest";
-import { argvs, boot, EARLY_MOUNTS, expectRescue, initWith, plain } from "./helpers.ts";
+import { argvs, boot, EARLY_MOUNTS, expectRescue, initWith, plain, RESCUE_SHELL } from "./helpers.ts";
 
 const names = "cmdline, earlySetup, exec, modprobe, rescueShell, run";
 const init = initWith(
@@ -33,7 +33,7 @@ describe("tracing with debug", () => {
       "+ init.ts:5: mdev -s",
       "+ init.ts:6: modprobe ext4",
       "+ init.ts:7: exec /sbin/nope --now",
-      "+ init.ts:7: sh",
+      "+ init.ts:7: setsid -c sh",
     ]);
   });
 
@@ -47,7 +47,7 @@ describe("tracing with debug", () => {
 describe("exec in an init", () => {
   it("a program that cannot be started: the rescue shell, never a panic", async () => {
     const r = await boot(init, {});
-    expect(argvs(r)).toEqual([...EARLY_MOUNTS, ["mdev", "-s"], ["modprobe", "ext4"], ["sh"]]);
+    expect(argvs(r)).toEqual([...EARLY_MOUNTS, ["mdev", "-s"], ["modprobe", "ext4"], ...RESCUE_SHELL]);
     const text = expectRescue(r);
     expect(text).toContain("init.ts:7: cannot execute /sbin/nope");
     expect(text).toContain("init.ts:7: cannot execute /sbin/nope [ Failed ]");

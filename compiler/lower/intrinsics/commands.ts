@@ -151,7 +151,17 @@ function sleep(call: ts.CallExpression, ctx: LowerContext): Lowered {
   return lowered({ kind: "void" }, [...seconds.pre, command]);
 }
 
+/** `command -v NAME`, or for a path `[ -f P ] && [ -x P ]` (dash's `command -v` accepts any file): no fork. */
+function hasCommand(call: ts.CallExpression, ctx: LowerContext): Lowered {
+  const name = commandName(call, 0, ctx);
+  if (name.includes("/")) return lowered({ kind: "boolean", cond: sh.and(sh.test("-f", sh.word(name)), sh.test("-x", sh.word(name))) });
+  const lookup = sh.command("command", "-v", sh.word(name));
+  lookup.redirects.push({ fd: 1, op: ">", target: sh.word("/dev/null") }, { fd: 2, op: ">&", target: sh.word("1") });
+  return lowered({ kind: "boolean", cond: lookup });
+}
+
 export const commandIntrinsics: Builtins = {
+  hasCommand,
   run,
   runQuiet,
   capture: (call, ctx) => capture(call, ctx),
