@@ -153,16 +153,31 @@ function paramSlots(param: ParamInfo, ctx: LowerContext): Slot[] {
 function receiveParam(name: string, position: number, tagged: boolean, initializer: ts.Expression | undefined, ctx: LowerContext): Command[] {
   const arg = sh.word(sh.param(String(position)));
   if (!tagged) return [sh.assign(name, arg)];
+  const strip = sh.assign(name, sh.word(sh.param(name, { kind: "strip", op: "#", pattern: { parts: [sh.lit("v")] } })));
+  const fallback = initializer ? ctx.expr(initializer) : undefined;
+  // A literal default: `x=${2:-v50}` then `x=${x#v}`.
+  const literal = fallback && fallback.pre.length === 0 ? literalText(fallback.val) : undefined;
+  if (literal !== undefined && /^[A-Za-z0-9_ .,:=@%+\/-]*$/.test(literal)) {
+    return [sh.assign(name, sh.word(sh.param(String(position), { kind: "default", colon: true, word: sh.word(`v${literal}`) }))), strip];
+  }
   // Copy first: posh mishandles pattern operators on positional parameters.
-  const whenUndefined = initializer ? ctx.store(name, ctx.expr(initializer)) : [sh.command("unset", name)];
+  const whenUndefined = fallback ? ctx.store(name, fallback) : [sh.command("unset", name)];
   return [
     sh.assign(name, arg),
     sh.ifThen(
       [sh.test("-n", sh.word(sh.param(name)))],
-      [sh.assign(name, sh.word(sh.param(name, { kind: "strip", op: "#", pattern: { parts: [sh.lit("v")] } })))],
+      [strip],
       whenUndefined,
     ),
   ];
+}
+
+/** The text of a value known at compile time (a string, number or boolean literal). */
+function literalText(v: Val): string | undefined {
+  if (v.kind === "string") return sh.literalText(v.word);
+  if (v.kind === "number") return v.arith.kind === "num" ? String(v.arith.value) : undefined;
+  if (v.kind === "boolean" && v.word) return sh.literalText(v.word);
+  return undefined;
 }
 
 /** The argument words for a call: one per scalar or array parameter, one per record field. */

@@ -113,7 +113,7 @@ function printParam(p: Param, braced: boolean): string {
 /** The word inside `${x-word}` within double quotes: lowering only puts plain text and parameters there. */
 function printInnerWord(w: Word): string {
   for (const p of w.parts) {
-    if (p.kind === "lit" && !/^[A-Za-z0-9_ .,:=@%+-]*$/.test(p.text)) {
+    if (p.kind === "lit" && !/^[A-Za-z0-9_ .,:=@%+\/-]*$/.test(p.text)) {
       throw new Error(`internal: unsafe text inside \${…}: ${JSON.stringify(p.text)}`);
     }
   }
