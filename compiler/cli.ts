@@ -19,7 +19,7 @@ Usage:
   initsh examples [-d <dir>]              Compile every example in examples/ into <dir>
                                           (default: build/examples).
   initsh simulate <init.ts|init.sh> [--cmdline '…'] [--scenario <file.json>]
-                  [--console <line>]… [--timeout <ms>] [--json]
+                  [--console <line>]… [--shell dash|busybox] [--timeout <ms>] [--json]
                                           Run an init as PID 1 of a simulated machine and
                                           print the commands it ran, its console output and
                                           how it ended (initsh simulate --help; testing/README.md).

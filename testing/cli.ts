@@ -9,11 +9,11 @@ import type { Scenario } from "./types.ts";
 /** Help text of `initsh simulate`, for the CLI's own help. */
 export const SIMULATE_HELP = `Usage:
   initsh simulate <init.ts|init.sh> [--cmdline '<kernel command line>'] [--scenario <scenario.json>]
-                  [--console <line>]... [--timeout <ms>] [--json]
+                  [--console <line>]... [--timeout <ms>] [--shell dash|busybox] [--json]
 
-Runs the init (a .ts entry is compiled first) as PID 1 of a simulated machine: dash in a
-private user+mount+PID namespace, a throwaway root, shim commands that log and answer as
-the scenario says. Prints the trace of commands (virtual time, shell-quoted argv), the
+Runs the init (a .ts entry is compiled first) as PID 1 of a simulated machine: dash (or
+busybox ash) in a private user+mount+PID namespace, a throwaway root, shim commands that
+log and answer as the scenario says. Prints the trace of commands (virtual time, shell-quoted argv), the
 console, the final mount table and how the run ended.
 
   --cmdline <text>     kernel command line (overrides the scenario's)
@@ -21,6 +21,8 @@ console, the final mount table and how the run ended.
                        see testing/README.md)
   --console <line>     a line typed on the console (repeatable; after the scenario's)
   --timeout <ms>       wall-clock limit (default 5000)
+  --shell <name>       the shell that runs the init: dash (default) or busybox (Debian's
+                       dynamically linked busybox, fetched with apt-get download on first use)
   --json               print the whole result as JSON instead
 
 Exit status: 0 when the run ended in switch_root, chroot, reboot, poweroff or halt;
@@ -41,6 +43,7 @@ function parseArgs(argv: string[]): SimulateArgs {
   let scenarioFile: string | undefined;
   let cmdline: string | undefined;
   let timeout: number | undefined;
+  let shell: string | undefined;
   let json = false;
   const consoleLines: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -56,6 +59,9 @@ function parseArgs(argv: string[]): SimulateArgs {
     else if (arg === "--timeout") {
       timeout = Number(value());
       if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError("--timeout needs a positive number of milliseconds");
+    } else if (arg === "--shell") {
+      shell = value();
+      if (shell !== "dash" && shell !== "busybox") throw new UsageError("--shell is dash or busybox");
     } else if (arg === "--json") json = true;
     else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
     else if (init === undefined) init = arg;
@@ -78,6 +84,7 @@ function parseArgs(argv: string[]): SimulateArgs {
   }
   if (cmdline !== undefined) scenario = { ...scenario, cmdline };
   if (timeout !== undefined) scenario = { ...scenario, timeoutMs: timeout };
+  if (shell !== undefined) scenario = { ...scenario, shell: shell as "dash" | "busybox" };
   if (consoleLines.length > 0) scenario = { ...scenario, console: [...(scenario.console ?? []), ...consoleLines] };
   return { init, scenario, json };
 }

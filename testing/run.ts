@@ -41,6 +41,8 @@ export function runMachine(opts: {
   blockNode: string | undefined;
   consoleInput: string[];
   timeoutMs: number;
+  /** What runs the init: the kit's dash, or its busybox (`busybox sh /init`). */
+  shell: "dash" | "busybox";
 }): Promise<RawRun> {
   const started = performance.now();
   // script -c runs its command with $SHELL (dash here): the command is outer.sh's text.
@@ -58,6 +60,7 @@ export function runMachine(opts: {
       INITSH_SIM_KIT: opts.kitDir,
       INITSH_SIM_BLOCK: opts.blockNode ?? "",
       INITSH_SIM_DASH: opts.tools.dash,
+      INITSH_SIM_SHELL: opts.shell,
       INITSH_SIM_HOST: hostScriptsDir,
     },
   });

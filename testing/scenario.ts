@@ -100,6 +100,8 @@ export interface MachineModel {
   rescueShellExits: number;
   /** Wall-clock limit in milliseconds. */
   timeoutMs: number;
+  /** The shell that runs the init. */
+  shell: "dash" | "busybox";
 }
 
 /** The default wall-clock limit of a run. */
@@ -187,7 +189,7 @@ export function buildModel(input: Scenario): MachineModel {
   const s = input as Record<string, unknown>;
   const known = new Set([
     "cmdline", "devices", "volumeGroups", "raidArrays", "dmraidSets", "images", "missingModules", "commands",
-    "console", "files", "dirs", "rescueShellExits", "extraCommands", "env", "timeoutMs",
+    "console", "files", "dirs", "rescueShellExits", "extraCommands", "env", "timeoutMs", "shell",
   ]);
   for (const key of Object.keys(s)) if (!known.has(key)) fail(key, "is not a scenario field");
 
@@ -361,6 +363,7 @@ export function buildModel(input: Scenario): MachineModel {
 
   const timeoutMs = s.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : nonNegative(s.timeoutMs, "timeoutMs", false);
   if (timeoutMs === 0) fail("timeoutMs", "must be positive");
+  if (s.shell !== undefined && s.shell !== "dash" && s.shell !== "busybox") fail("shell", 'must be "dash" or "busybox"');
 
   return {
     devices,
@@ -380,6 +383,7 @@ export function buildModel(input: Scenario): MachineModel {
     env,
     rescueShellExits: s.rescueShellExits === undefined ? 0 : nonNegative(s.rescueShellExits, "rescueShellExits", true),
     timeoutMs,
+    shell: (s.shell as "dash" | "busybox" | undefined) ?? "dash",
   };
 }
 

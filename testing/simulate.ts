@@ -5,6 +5,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { buildWorkDir } from "./fakeRoot.ts";
 import { hostTools, pickBlockNode } from "./host.ts";
+import { ensureBusybox } from "./busybox.ts";
 import { ensureKit } from "./kit.ts";
 import { parseMounts, parseOutcome, parseTrace } from "./results.ts";
 import { runMachine } from "./run.ts";
@@ -12,9 +13,10 @@ import { buildModel } from "./scenario.ts";
 import type { InitInput, Outcome, Scenario, SimResult } from "./types.ts";
 
 /**
- * Runs an init script as PID 1 of a simulated machine: under dash, chrooted into a
- * throwaway fake root inside private user, mount and PID namespaces, with the scenario's
- * kernel command line, devices and console input, and shims for every external command.
+ * Runs an init script as PID 1 of a simulated machine: under dash (or busybox ash, see
+ * {@link Scenario.shell}), chrooted into a throwaway fake root inside private user, mount
+ * and PID namespaces, with the scenario's kernel command line, devices and console input,
+ * and shims for every external command.
  * Nothing outside the fake root is touched, nothing is really mounted, `sleep` moves a
  * virtual clock, and the run ends at `switch_root`, `chroot`, the rescue shell, reboot or
  * poweroff, when the init exits (a kernel panic on real hardware), or at the time limit.
@@ -23,14 +25,15 @@ import type { InitInput, Outcome, Scenario, SimResult } from "./types.ts";
  *   first (an Error carrying the formatted diagnostics is thrown when it does not compile).
  * @param scenario The machine: see {@link Scenario}.
  * @returns The outcome, the trace of commands, the console text and the final mount table.
- * @throws Error when the scenario is invalid, a host tool is missing, or the machine could
- *   not start (for instance user namespaces are disabled); the message says which.
+ * @throws Error when the scenario is invalid, a host tool is missing, busybox cannot be
+ *   fetched (`shell: "busybox"`), or the machine could not start (for instance user
+ *   namespaces are disabled); the message says which.
  */
 export async function simulate(init: InitInput, scenario: Scenario = {}): Promise<SimResult> {
   const script = typeof init === "string" ? readInit(init) : await compileInit(init.source);
   const model = buildModel({ ...scenario, extraCommands: [...declaredCommands(script), ...(scenario.extraCommands ?? [])] });
   const tools = hostTools();
-  const kit = ensureKit(tools);
+  const kit = ensureKit(tools, model.shell === "busybox" ? (await ensureBusybox()).binary : undefined);
   const blockNode = pickBlockNode();
   const work = buildWorkDir(model, script, kit, blockNode !== undefined);
   const keep = process.env.INITSH_SIM_KEEP === "1";
@@ -42,6 +45,7 @@ export async function simulate(init: InitInput, scenario: Scenario = {}): Promis
       blockNode,
       consoleInput: model.console,
       timeoutMs: model.timeoutMs,
+      shell: model.shell,
     });
     const outcome = parseOutcome(join(work.state, "outcome")) ?? fallbackOutcome(work.dir, raw.timedOut, raw.stderr);
     return {

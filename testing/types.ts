@@ -143,6 +143,21 @@ export interface Scenario {
   env?: Record<string, string>;
   /** Wall-clock limit of the run in milliseconds (default 5000); then the outcome is `timeout`. */
   timeoutMs?: number;
+  /**
+   * The shell that runs the init (and `sh -c …`, `ash -c …` and scripts run with `sh FILE`):
+   *
+   * - `"dash"` (default): the host's dash.
+   * - `"busybox"`: busybox ash (`busybox sh /init`), from Debian's dynamically linked
+   *   `busybox` package — its ash runs commands from PATH, so they still reach the shims
+   *   (Debian's busybox-static is a standalone shell that would bypass them). The package is
+   *   fetched with `apt-get download` on first use (not installed) and cached; see the
+   *   README for where, and for $INITSH_SIM_BUSYBOX.
+   *
+   * Everything else — shims, trace, console, outcomes — is the same under both; only what
+   * the shell itself does differs (e.g. its error messages: dash `/init: 4: foo: not found`,
+   * busybox `/init: line 4: foo: not found`).
+   */
+  shell?: "dash" | "busybox";
 }
 
 /** One external command the init (or anything it started) ran. */

@@ -3,7 +3,8 @@
 # Every mount here is private to the new mount namespace.
 #
 # Environment: INITSH_SIM_WORK, INITSH_SIM_KIT (the kit dir), INITSH_SIM_BLOCK (a host
-# block device node to stand for every simulated device, or empty).
+# block device node to stand for every simulated device, or empty), INITSH_SIM_SHELL (dash
+# or busybox: what runs the init).
 
 set -eu
 work=$INITSH_SIM_WORK
@@ -49,4 +50,7 @@ chroot_bin=$(command -v chroot)
 env_bin=$(command -v env)
 : >"$work/ready"
 exec 2>&1
+if [ "$INITSH_SIM_SHELL" = busybox ]; then
+  exec "$env_bin" -i "$@" "$chroot_bin" "$root" /.sim/kit/bin/busybox sh /init
+fi
 exec "$env_bin" -i "$@" "$chroot_bin" "$root" /.sim/kit/bin/dash /init

@@ -133,22 +133,34 @@ sim_cmd_usleep() {
   return 0
 }
 
-# sh / ash: with -c or a script operand it runs the code under dash (its commands are
-# traced too); otherwise it is the rescue shell: it "exits" SIM_RESCUE_EXITS times, then
-# ends the run.
+# sh / ash: with -c or a script operand it runs the code under the run's shell (dash or
+# busybox ash, SIM_SHELL; its commands are traced too); otherwise it is the rescue shell: it
+# "exits" SIM_RESCUE_EXITS times, then ends the run.
 sim_cmd_sh() {
   for sim_sa in "$@"; do
     case $sim_sa in
       --*) ;;
-      [-+]*c*) exec "$SIM_KIT/bin/dash" "$@" ;;
+      [-+]*c*) sim_shell_exec "$@" ;;
       [-+]*) ;;
-      *) exec "$SIM_KIT/bin/dash" "$@" ;;
+      *) sim_shell_exec "$@" ;;
     esac
   done
   sim_counter rescue
   [ "$SIM_COUNT" -le "$SIM_RESCUE_EXITS" ] && return 0
   SIM_END_STARTS=$SIM_COUNT
   sim_end rescue "$sim_name" "$@"
+}
+
+# sim_shell_exec ARGS…: replaces this process with the run's shell, named as it was called
+# (sh or ash: that is $0 of `sh -c …`, and how its messages start, as on a real system).
+sim_shell_exec() {
+  if [ "$SIM_SHELL" = busybox ]; then
+    exec "$SIM_KIT/bin/busybox" "$sim_name" "$@"
+  elif [ "$SIM_LD_ARGV0" = 1 ]; then
+    exec "$SIM_KIT/lib/$SIM_LD_NAME" --library-path "$SIM_KIT/lib" --argv0 "$sim_name" "$SIM_KIT/bin/dash" "$@"
+  else
+    exec "$SIM_KIT/bin/dash" "$@"
+  fi
 }
 
 # switch_root [-c CONSOLE] NEWROOT INIT [ARGS…]
