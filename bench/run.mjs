@@ -437,15 +437,12 @@ function onPath(program) {
   return undefined;
 }
 
-/** The six target shells, as tests/differential/harness.ts runs them. */
-const targetShells = [
-  ["busybox sh", "busybox", ["sh"]],
-  ["dash", "dash", []],
-  ["bash --posix", "bash", ["--posix"]],
-  ["mksh", "mksh", []],
-  ["yash", "yash", []],
-  ["posh", "posh", []],
-].map(([name, program, args]) => ({ name, exe: onPath(program), args }));
+/** The six target shells (tests/differential/shells.json, as the differential tests run them). */
+const targetShells = JSON.parse(readFileSync(join(ROOT, "tests", "differential", "shells.json"), "utf8")).map((s) => ({
+  name: s.name,
+  exe: onPath(s.program),
+  args: s.args,
+}));
 const shellcheck = onPath("shellcheck");
 
 /**

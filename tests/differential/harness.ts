@@ -67,14 +67,10 @@ export function whichExecutable(program: string): string | undefined {
   return undefined;
 }
 
-export const SHELLS: Shell[] = [
-  shell("busybox sh", "busybox", ["sh"]),
-  shell("dash", "dash", []),
-  shell("bash --posix", "bash", ["--posix"]),
-  shell("mksh", "mksh", []),
-  shell("yash", "yash", []),
-  shell("posh", "posh", []),
-];
+/** The six target shells (shells.json, shared with try.mjs and bench/run.mjs). */
+export const SHELLS: Shell[] = (
+  JSON.parse(readFileSync(join(differentialDir, "shells.json"), "utf8")) as { name: string; program: string; args: string[] }[]
+).map((s) => shell(s.name, s.program, s.args));
 
 export const SHELLCHECK = whichExecutable("shellcheck");
 export const NODE = process.execPath;

@@ -36,14 +36,7 @@ const which = (p) => {
   }
   return undefined;
 };
-const shells = [
-  ["busybox sh", "busybox", ["sh"]],
-  ["dash", "dash", []],
-  ["bash --posix", "bash", ["--posix"]],
-  ["mksh", "mksh", []],
-  ["yash", "yash", []],
-  ["posh", "posh", []],
-];
+const shells = JSON.parse(readFileSync(join(here, "shells.json"), "utf8")).map((s) => [s.name, s.program, s.args]);
 
 const args = process.argv.slice(2);
 const showScript = args.includes("--script");
