@@ -161,7 +161,16 @@ function receiveParam(name: string, position: number, tagged: boolean, initializ
     return [sh.assign(name, sh.word(sh.param(String(position), { kind: "default", colon: true, word: sh.word(`v${literal}`) }))), strip];
   }
   // Copy first: posh mishandles pattern operators on positional parameters.
-  const whenUndefined = fallback ? ctx.store(name, fallback) : [sh.command("unset", name)];
+  if (!fallback) {
+    // `x=$2` then `case $x in v*) x=${x#v} ;; *) unset x ;; esac`
+    const tagged: sh.Pattern = { parts: [sh.lit("v"), { kind: "glob", text: "*" }] };
+    const any: sh.Pattern = { parts: [{ kind: "glob", text: "*" }] };
+    return [
+      sh.assign(name, arg),
+      { kind: "case", subject: sh.word(sh.param(name)), arms: [{ patterns: [tagged], body: [strip] }, { patterns: [any], body: [sh.command("unset", name)] }] },
+    ];
+  }
+  const whenUndefined = ctx.store(name, fallback);
   return [
     sh.assign(name, arg),
     sh.ifThen(

@@ -216,6 +216,15 @@ function printCommand(c: Command, depth: number): string[] {
         pad + "done",
       ];
     case "case": {
+      // A small case whose arms are one short command each reads best on one line.
+      const arms = c.arms.map((arm) => ({
+        patterns: arm.patterns.map(printPattern).join("|"),
+        single: arm.body.length === 1 ? printInline(arm.body[0]!) : arm.body.length === 0 ? ":" : undefined,
+      }));
+      if (arms.length <= 2 && arms.every((a) => a.single !== undefined)) {
+        const line = `${pad}case ${printWord(c.subject)} in ${arms.map((a) => `${a.patterns}) ${a.single} ;;`).join(" ")} esac`;
+        if (line.length <= 100) return [line];
+      }
       const lines = [`${pad}case ${printWord(c.subject)} in`];
       for (const arm of c.arms) {
         const head = `${pad}${INDENT}${arm.patterns.map(printPattern).join("|")})`;
