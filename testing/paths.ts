@@ -8,8 +8,11 @@ import { fileURLToPath } from "node:url";
  * testing/sh.
  */
 export const shDir: string = (() => {
-  // __dirname exists when bundled as CommonJS; an ES module has import.meta.url instead.
-  const here = typeof __dirname === "string" ? __dirname : dirname(fileURLToPath(import.meta.url));
+  // An ES module (the source, dist/testing.mjs) has import.meta.url; a CommonJS bundle (the
+  // CLI, where the build defines it) may not, and then __dirname is this file's folder.
+  // (Checking __dirname first is wrong: code bundled in with it can define its own.)
+  const url: string | undefined = import.meta.url;
+  const here = typeof url === "string" ? dirname(fileURLToPath(url)) : __dirname;
   const own = join(here, "sh");
   if (existsSync(join(own, "shim", "common.sh"))) return own;
   for (let dir = here; ; dir = dirname(dir)) {
