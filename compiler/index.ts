@@ -39,7 +39,7 @@ export function compileFile(path: string): CompileResult {
   try {
     const tooDeep = checkNesting(entry, text);
     if (tooDeep) return { ok: false, diagnostics: [tooDeep] };
-    const { project, source } = createProject(entry);
+    const { project, source } = createProject(entry, text);
     const checked = [...checkSyntax(source), ...typeCheck(project, source)];
     if (checked.some((d) => d.category === "error")) return { ok: false, diagnostics: sortByPosition(checked) };
     const program = project.getProgram().compilerObject;

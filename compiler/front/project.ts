@@ -18,7 +18,7 @@ export interface CompilerProject {
  * `Project`, which would also create a language service and a file-system layer the compiler
  * never uses — and loading ts-morph's wrapper alone costs a cold run tens of milliseconds.
  */
-export function createProject(entry: string): { project: CompilerProject; source: ts.SourceFile } {
+export function createProject(entry: string, entryText?: string): { project: CompilerProject; source: ts.SourceFile } {
   const options: ts.CompilerOptions = { ...userCompilerOptions, paths: { initsh: [dslEntry] } };
   const host = ts.createCompilerHost(options, true);
   // Files are read as UTF-8 text exactly as ts-morph read them (a BOM stays in the text).
@@ -32,7 +32,8 @@ export function createProject(entry: string): { project: CompilerProject; source
   host.getSourceFile = (fileName, languageVersionOrOptions, onError) => {
     let text: string;
     try {
-      text = readFileSync(fileName, "utf8");
+      // The entry's text was read already (compileFile checks its nesting first).
+      text = fileName === entry && entryText !== undefined ? entryText : readFileSync(fileName, "utf8");
     } catch (error) {
       onError?.(error instanceof Error ? error.message : String(error));
       return undefined;

@@ -5,7 +5,7 @@ import type { Command, Word } from "../sh/ast.ts";
 import { LoweringAbort, type FunctionInfo, type LowerContext, type ParamInfo } from "./context.ts";
 import { classifyType, isScalar, type ShType } from "./types.ts";
 import { buildArray } from "./expressions.ts";
-import { lowered, readVar, type Lowered, type Val } from "./values.ts";
+import { literalText, lowered, readVar, type Lowered, type Val } from "./values.ts";
 import type { StatementVisitors } from "./visitor.ts";
 
 /**
@@ -179,14 +179,6 @@ function receiveParam(name: string, position: number, tagged: boolean, initializ
       whenUndefined,
     ),
   ];
-}
-
-/** The text of a value known at compile time (a string, number or boolean literal). */
-function literalText(v: Val): string | undefined {
-  if (v.kind === "string") return sh.literalText(v.word);
-  if (v.kind === "number") return v.arith.kind === "num" ? String(v.arith.value) : undefined;
-  if (v.kind === "boolean" && v.word) return sh.literalText(v.word);
-  return undefined;
 }
 
 /** The argument words for a call: one per scalar or array parameter, one per record field. */

@@ -135,8 +135,8 @@ function lowerComparison(node: ts.BinaryExpression, ctx: LowerContext): Command 
 
 /** JavaScript `===` between two values of compatible types. `pre` receives any conversions. */
 function equality(a: Val, b: Val, node: ts.Node, ctx: LowerContext, pre: Command[]): Command {
-  const isSet = (name: string) => sh.test("-n", sh.word(sh.param(name, { kind: "alternative", colon: false, word: sh.word("set") })));
-  const isUnset = (name: string) => sh.test("-z", sh.word(sh.param(name, { kind: "alternative", colon: false, word: sh.word("set") })));
+  const isSet = (name: string) => setTest(name, "-n");
+  const isUnset = (name: string) => setTest(name, "-z");
   if (a.kind === "undefined" && b.kind === "undefined") return sh.trueCommand();
   if (a.kind === "undefined" || b.kind === "undefined") {
     const other = a.kind === "undefined" ? b : a;
@@ -195,10 +195,22 @@ function lowerLogicalValue(node: ts.BinaryExpression, ctx: LowerContext): Lowere
   return lowered(type.optional ? { kind: "optional", name: temp, inner: type.kind } : readVar(temp, type.kind), pre);
 }
 
-function isDefined(v: Val): Command {
+/** `[ -n "${x+set}" ]` (`-z` for unset): whether a variable is set, empty or not. */
+export const setTest = (name: string, op: "-n" | "-z"): Command =>
+  sh.test(op, sh.word(sh.param(name, { kind: "alternative", colon: false, word: sh.word("set") })));
+
+/** Whether a value is not `undefined`, as a condition. */
+export function isDefined(v: Val): Command {
   if (v.kind === "undefined") return sh.falseCommand();
   if (v.kind !== "optional") return sh.trueCommand();
-  return sh.test("-n", sh.word(sh.param(v.name, { kind: "alternative", colon: false, word: sh.word("set") })));
+  return setTest(v.name, "-n");
+}
+
+/** Whether a value is `undefined`, as a condition. */
+export function isUndefined(v: Val): Command {
+  if (v.kind === "undefined") return sh.trueCommand();
+  if (v.kind !== "optional") return sh.falseCommand();
+  return setTest(v.name, "-z");
 }
 
 /**

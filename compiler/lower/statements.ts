@@ -4,10 +4,10 @@ import * as sh from "../sh/ast.ts";
 import type { Command } from "../sh/ast.ts";
 import { LoweringAbort, type Binding, type LowerContext } from "./context.ts";
 import { declareFunction, isFunctionValue } from "./functions.ts";
-import { assignmentOps, lowerCondition, toArith } from "./operators.ts";
+import { assignmentOps, isUndefined, lowerCondition, toArith } from "./operators.ts";
 import { checkRecordWrite } from "./records.ts";
 import { classifyType, isScalar } from "./types.ts";
-import { dependsOnState, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
+import { dependsOnState, literalText, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
 import type { StatementVisitors } from "./visitor.ts";
 
 /** Declarations, assignments, expression statements, blocks and `if`. */
@@ -74,14 +74,7 @@ function lowerDeclarationOnce(decl: ts.VariableDeclaration, ctx: LowerContext): 
 }
 
 /** A value known at compile time: literal text, a number literal, true or false. */
-function isLiteral(l: Lowered): boolean {
-  if (l.pre.length > 0) return false;
-  const v = l.val;
-  if (v.kind === "string") return sh.literalText(v.word) !== undefined;
-  if (v.kind === "number") return v.arith.kind === "num";
-  if (v.kind === "boolean") return v.word !== undefined && sh.literalText(v.word) !== undefined;
-  return false;
-}
+const isLiteral = (l: Lowered): boolean => l.pre.length === 0 && literalText(l.val) !== undefined;
 
 function storeRecord(binding: Extract<Binding, { kind: "record" }>, value: Lowered, ctx: LowerContext): Command[] {
   if (value.val.kind !== "record") throw new Error("internal: record store without record value");
@@ -164,9 +157,7 @@ export function lowerEffect(e: ts.Expression, ctx: LowerContext, ignoreResult = 
     const current = lowered<Val>(target.type.optional ? { kind: "optional", name: target.name!, inner: target.type.kind } : readVar(target.name!, target.type.kind));
     const assign = lowerAssignment(e.left, K.EqualsToken, e.right, e, ctx);
     if (op === K.QuestionQuestionToken) {
-      const v = current.val;
-      const unset = v.kind === "optional" ? sh.test("-z", sh.word(sh.param(v.name, { kind: "alternative", colon: false, word: sh.word("set") }))) : sh.falseCommand();
-      return [sh.ifThen([unset], assign)];
+      return [sh.ifThen([isUndefined(current.val)], assign)];
     }
     const { cond } = ctx.toCond(current);
     return [sh.ifThen([op === K.AmpersandAmpersandToken ? cond : sh.not(cond)], assign)];
@@ -218,8 +209,7 @@ function lowerLogicalEffect(e: ts.BinaryExpression, ctx: LowerContext): Command[
   let test: Command;
   if (op === K.QuestionQuestionToken) {
     const left = ctx.expr(e.left);
-    const v = left.val;
-    const unset = v.kind === "optional" ? sh.test("-z", sh.word(sh.param(v.name, { kind: "alternative", colon: false, word: sh.word("set") }))) : v.kind === "undefined" ? sh.trueCommand() : sh.falseCommand();
+    const unset = isUndefined(left.val);
     test = left.pre.length > 0 ? sh.group([...left.pre, unset]) : unset;
   } else {
     const cond = lowerCondition(e.left, ctx);

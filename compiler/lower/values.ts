@@ -49,6 +49,14 @@ export function arithWord(a: Arith): Word {
   return sh.word(sh.arithPart(a));
 }
 
+/** The text of a value known at compile time (a string, number or boolean literal), else undefined. */
+export function literalText(v: Val): string | undefined {
+  if (v.kind === "string") return sh.literalText(v.word);
+  if (v.kind === "number") return v.arith.kind === "num" ? String(v.arith.value) : undefined;
+  if (v.kind === "boolean" && v.word) return sh.literalText(v.word);
+  return undefined;
+}
+
 /** The value of a variable holding a value of the given kind (an array: its reference). */
 export function readVar(name: string, kind: Scalar | "array"): Val {
   if (kind === "array") return { kind: "array", word: sh.word(sh.param(name)) };

@@ -3,8 +3,8 @@
  * `init.ts`, so runtime messages say `init.ts:N`), check the script with shellcheck, and run
  * it on the simulated machine (testing/).
  */
-import { execFile, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect } from "vitest";
@@ -31,8 +31,7 @@ export interface CompiledInit {
 /** Compiles TypeScript source (an init or a plain program) to a script; fails the test on any diagnostic. */
 export function compileInit(source: string): CompiledInit {
   const dir = join(scratch, String(counter++));
-  rmSync(dir, { recursive: true, force: true });
-  spawnSync("mkdir", ["-p", dir]);
+  mkdirSync(dir, { recursive: true });
   const entry = join(dir, "init.ts");
   writeFileSync(entry, source);
   const result = compileFile(entry);

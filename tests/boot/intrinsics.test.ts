@@ -4,7 +4,7 @@
  * exactly what the specification of each intrinsic says.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -101,5 +101,3 @@ describe("intrinsics under the six shells", () => {
     });
   }
 });
-
-void writeFileSync;
