@@ -1,6 +1,6 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { accessSync, closeSync, constants as fsConstants, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import Module from "node:module";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, isAbsolute, join } from "node:path";
 import { createHash } from "node:crypto";
 import * as vm from "node:vm";
 import { packageRoot } from "./paths.ts";
@@ -19,12 +19,17 @@ import { packageRoot } from "./paths.ts";
  * SHA-256 of the cached bytes guards against damaged files (V8 would not notice); and
  * each file is keyed by its path, size, mtime, ctime and inode (V8's own check is the source's
  * length, and an mtime can be restored by archives and copies; a ctime and inode cannot). Any
- * failure — a missing or read-only directory, a damaged or foreign file — means compiling
- * without the cache; the compiled script is the same either way.
+ * failure — a directory that cannot be created or written, a damaged or foreign file — means
+ * compiling without the cache; the compiled script is the same either way.
  *
- * Where: `$INITSH_CACHE_DIR` if set, else `node_modules/.cache/initsh` in the node_modules that
- * holds initsh (when installed as a dependency) or its own (in a checkout). INITSH_NO_CACHE=1
- * turns it off; INITSH_CACHE_DEBUG=1 reports hits and misses on stderr.
+ * Where: `$INITSH_CACHE_DIR` if set (used as given, with no fallback). Else the first of these
+ * that can be created and written: `node_modules/.cache/initsh` in the node_modules that holds
+ * initsh (when installed as a dependency) or its own (in a checkout); then, for a read-only
+ * node_modules (a system-wide install, a read-only mount), `$XDG_CACHE_HOME/initsh`, or
+ * `$HOME/.cache/initsh` when XDG_CACHE_HOME is unset or empty (neither when HOME is unset too;
+ * relative paths are ignored). When none is writable, builds run without the cache.
+ * INITSH_NO_CACHE=1 turns it off; INITSH_CACHE_DEBUG=1 reports the directory, hits and misses
+ * on stderr.
  */
 export interface CompileCache {
   /** Writes the cache of every file that was compiled without one. Never throws. */
@@ -50,13 +55,52 @@ const MAGIC = "initsh-v8-cache-1";
 const DIGEST_CHARS = 64;
 const digest = (data: Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
-/** The directory the cache lives in, or undefined when it is turned off. */
-export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+/**
+ * The directory the cache lives in, or undefined when it is turned off or no candidate is
+ * writable. `writable` is asked about each of `compileCacheCandidates` in turn (by default
+ * `isWritableDir`, which creates the directory); `root` is the initsh package root.
+ */
+export function compileCacheDir(
+  env: NodeJS.ProcessEnv = process.env,
+  writable: (dir: string) => boolean = isWritableDir,
+  root: string = packageRoot,
+): string | undefined {
   if (env.INITSH_NO_CACHE === "1") return undefined;
   if (env.INITSH_CACHE_DIR) return env.INITSH_CACHE_DIR;
-  const parent = dirname(packageRoot);
-  const nodeModules = basename(parent) === "node_modules" ? parent : join(packageRoot, "node_modules");
-  return join(nodeModules, ".cache", "initsh");
+  return compileCacheCandidates(env, root).find((dir) => writable(dir));
+}
+
+/**
+ * Where the cache may go, in order of preference (INITSH_CACHE_DIR aside): node_modules, then
+ * the user's cache directory as the XDG base directory spec places it (absolute paths only).
+ */
+export function compileCacheCandidates(env: NodeJS.ProcessEnv, root: string): string[] {
+  const parent = dirname(root);
+  const nodeModules = basename(parent) === "node_modules" ? parent : join(root, "node_modules");
+  const dirs = [join(nodeModules, ".cache", "initsh")];
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && isAbsolute(xdg)) dirs.push(join(xdg, "initsh"));
+  else if (env.HOME && isAbsolute(env.HOME)) dirs.push(join(env.HOME, ".cache", "initsh"));
+  return dirs;
+}
+
+/**
+ * Whether this process can write files in `dir`, creating it (and its parents) if missing.
+ * Two system calls when it exists. Never throws.
+ */
+export function isWritableDir(dir: string): boolean {
+  try {
+    accessSync(dir, fsConstants.W_OK);
+    return statSync(dir).isDirectory();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !makeDir(dir)) return false;
+  }
+  try {
+    accessSync(dir, fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Shared through a global so that two copies of this module (two bundles) install one hook.
@@ -70,7 +114,10 @@ const registry = globalThis as { [ACTIVE]?: CompileCache };
 export function enableCompileCache(dir: string | undefined = compileCacheDir()): CompileCache | undefined {
   const existing = registry[ACTIVE];
   if (existing) return existing;
-  if (dir === undefined) return undefined;
+  if (dir === undefined) {
+    if (process.env.INITSH_CACHE_DEBUG === "1") process.stderr.write("initsh: code cache off (INITSH_NO_CACHE=1, or no writable directory)\n");
+    return undefined;
+  }
   const M = Module as unknown as ModuleInternals;
   const original = M.prototype?._compile;
   if (typeof original !== "function" || typeof M.wrap !== "function" || typeof M._resolveFilename !== "function") return undefined;

@@ -1,0 +1,166 @@
+/**
+ * Where the CLI keeps its V8 code cache (compiler/compile-cache.ts): node_modules/.cache/initsh,
+ * else (read-only node_modules) $XDG_CACHE_HOME/initsh or ~/.cache/initsh, else no cache.
+ *
+ * The directory choice is tested as a pure function with a fake writability probe; then the
+ * built CLI (dist/initsh.cjs) runs from a copy installed as a dependency whose node_modules
+ * cannot hold the cache. "Cannot" is a regular file named node_modules/.cache, not a chmod:
+ * the tests may run as root, whom permissions do not stop.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compileCacheCandidates, compileCacheDir, isWritableDir } from "../compiler/compile-cache.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const example = join(root, "examples", "basic-init.ts");
+
+describe("compileCacheDir: which directory", () => {
+  const checkout = "/src/initsh";
+  const primary = "/src/initsh/node_modules/.cache/initsh";
+  /** A probe that answers from a list, and records what it was asked. */
+  const probe = (writable: string[]) => {
+    const asked: string[] = [];
+    return { asked, writable: (dir: string) => (asked.push(dir), writable.includes(dir)) };
+  };
+
+  it("uses node_modules/.cache/initsh when it is writable, and asks about nothing else", () => {
+    const p = probe([primary, "/home/u/.cache/initsh"]);
+    expect(compileCacheDir({ HOME: "/home/u" }, p.writable, checkout)).toBe(primary);
+    expect(p.asked).toEqual([primary]);
+  });
+
+  it("finds the node_modules that holds initsh when installed as a dependency", () => {
+    const p = probe(["/app/node_modules/.cache/initsh"]);
+    expect(compileCacheDir({}, p.writable, "/app/node_modules/initsh")).toBe("/app/node_modules/.cache/initsh");
+  });
+
+  it("falls back to $XDG_CACHE_HOME/initsh when node_modules is not writable", () => {
+    const p = probe(["/xdg/initsh", "/home/u/.cache/initsh"]);
+    expect(compileCacheDir({ HOME: "/home/u", XDG_CACHE_HOME: "/xdg" }, p.writable, checkout)).toBe("/xdg/initsh");
+    expect(p.asked).toEqual([primary, "/xdg/initsh"]);
+  });
+
+  it("falls back to $HOME/.cache/initsh when XDG_CACHE_HOME is unset, empty or relative", () => {
+    for (const XDG_CACHE_HOME of [undefined, "", "relative/cache"]) {
+      const p = probe(["/home/u/.cache/initsh"]);
+      expect(compileCacheDir({ HOME: "/home/u", XDG_CACHE_HOME }, p.writable, checkout)).toBe("/home/u/.cache/initsh");
+    }
+  });
+
+  it("does not try $HOME/.cache when XDG_CACHE_HOME is set (one fallback, as the XDG spec places it)", () => {
+    const p = probe(["/home/u/.cache/initsh"]);
+    expect(compileCacheDir({ HOME: "/home/u", XDG_CACHE_HOME: "/xdg" }, p.writable, checkout)).toBeUndefined();
+    expect(p.asked).toEqual([primary, "/xdg/initsh"]);
+  });
+
+  it("runs without a cache when nothing is writable, or HOME is unset too", () => {
+    expect(compileCacheDir({ HOME: "/home/u" }, probe([]).writable, checkout)).toBeUndefined();
+    const p = probe(["/.cache/initsh", "/home/u/.cache/initsh"]);
+    expect(compileCacheDir({}, p.writable, checkout)).toBeUndefined();
+    expect(p.asked).toEqual([primary]);
+    expect(compileCacheCandidates({ HOME: "" }, checkout)).toEqual([primary]);
+  });
+
+  it("keeps INITSH_CACHE_DIR as given (no probe, no fallback) and INITSH_NO_CACHE=1 as off", () => {
+    const p = probe([]);
+    expect(compileCacheDir({ INITSH_CACHE_DIR: "/ro/cache", HOME: "/home/u" }, p.writable, checkout)).toBe("/ro/cache");
+    expect(compileCacheDir({ INITSH_NO_CACHE: "1", INITSH_CACHE_DIR: "/c", HOME: "/home/u" }, p.writable, checkout)).toBeUndefined();
+    expect(p.asked).toEqual([]);
+  });
+});
+
+describe("isWritableDir", () => {
+  let tmp: string;
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), "initsh-cache-probe-"));
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it("creates a missing directory with its parents", () => {
+    const dir = join(tmp, "a", "b", "initsh");
+    expect(isWritableDir(dir)).toBe(true);
+    expect(existsSync(dir)).toBe(true);
+    expect(isWritableDir(dir)).toBe(true);
+  });
+
+  it("answers false, without throwing, for a file or a path under a file", () => {
+    const file = join(tmp, "file");
+    writeFileSync(file, "");
+    expect(isWritableDir(file)).toBe(false);
+    expect(isWritableDir(join(file, ".cache", "initsh"))).toBe(false);
+    expect(isWritableDir("/proc/initsh-cannot-be-here/initsh")).toBe(false);
+  });
+});
+
+describe("the built CLI, installed where node_modules cannot hold the cache", () => {
+  const dist = join(root, "dist", "initsh.cjs");
+  let tmp: string;
+  let app: string;
+  let expected: Buffer;
+
+  /** A copy of the package as a dependency of `app`, next to a node_modules/.cache that is a file. */
+  beforeAll(() => {
+    expect(existsSync(dist), "dist/initsh.cjs is missing: run npm run build").toBe(true);
+    tmp = mkdtempSync(join(tmpdir(), "initsh-cache-e2e-"));
+    app = join(tmp, "app");
+    const pkg = join(app, "node_modules", "initsh");
+    for (const part of ["package.json", "bin", "dist/initsh.cjs", "dsl", "stdlib"]) cpSync(join(root, part), join(pkg, part), { recursive: true });
+    symlinkSync(join(root, "node_modules", "ts-morph"), join(app, "node_modules", "ts-morph"));
+    writeFileSync(join(app, "node_modules", ".cache"), "not a directory\n");
+    const reference = join(tmp, "reference.sh");
+    execFileSync(process.execPath, [join(root, "bin", "initsh.js"), "build", example, "-o", reference], { env: { ...cleanEnv(), INITSH_NO_CACHE: "1" } });
+    expected = readFileSync(reference);
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  /** process.env without anything that would choose the cache directory for the child. */
+  function cleanEnv(): NodeJS.ProcessEnv {
+    const env = { ...process.env };
+    for (const k of ["INITSH_CACHE_DIR", "INITSH_NO_CACHE", "INITSH_CACHE_DEBUG", "XDG_CACHE_HOME", "HOME"]) delete env[k];
+    return env;
+  }
+
+  /** Builds the example with the copy; returns the script and stderr (INITSH_CACHE_DEBUG=1). */
+  function build(name: string, env: NodeJS.ProcessEnv): { script: Buffer; debug: string } {
+    const out = join(tmp, `${name}.sh`);
+    const bin = join(app, "node_modules", "initsh", "bin", "initsh.js");
+    const res = spawnSync(process.execPath, [bin, "build", example, "-o", out], { env: { ...cleanEnv(), INITSH_CACHE_DEBUG: "1", ...env }, encoding: "utf8" });
+    expect(res.status, res.stderr).toBe(0);
+    return { script: readFileSync(out), debug: res.stderr };
+  }
+
+  it("writes the cache under $HOME/.cache/initsh, then uses it; the script is byte-identical", () => {
+    const home = join(tmp, "home");
+    mkdirSync(home);
+    const cache = join(home, ".cache", "initsh");
+
+    const first = build("first", { HOME: home });
+    expect(first.debug).toContain(`code cache ${cache}: 0 hit`);
+    expect(first.script.equals(expected)).toBe(true);
+    const entries = readdirSync(cache);
+    expect(entries.some((f) => /^typescript\.js-[0-9a-f]{16}\.v8$/.test(f)), entries.join(" ")).toBe(true);
+
+    const second = build("second", { HOME: home });
+    expect(second.debug).toMatch(new RegExp(`code cache ${cache.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: [1-9][0-9]* hit, 0 missing, 0 rejected`));
+    expect(second.script.equals(expected)).toBe(true);
+  });
+
+  it("uses $XDG_CACHE_HOME/initsh when set", () => {
+    const xdg = join(tmp, "xdg");
+    const run = build("xdg", { HOME: join(tmp, "home-unused"), XDG_CACHE_HOME: xdg });
+    expect(run.debug).toContain(`code cache ${join(xdg, "initsh")}:`);
+    expect(readdirSync(join(xdg, "initsh")).length).toBeGreaterThan(0);
+    expect(existsSync(join(tmp, "home-unused"))).toBe(false);
+    expect(run.script.equals(expected)).toBe(true);
+  });
+
+  it("runs without a cache when no directory is writable (HOME unset); the script is byte-identical", () => {
+    const run = build("none", {});
+    expect(run.debug).toContain("code cache off");
+    expect(run.script.equals(expected)).toBe(true);
+  });
+});
