@@ -2,9 +2,15 @@
 //
 //   node compiler/build.mjs [outdir]      (default: dist/)
 //
+// Then it warms the CLI's code cache (warmCodeCache below), so that the first `initsh build`
+// after `npm ci` does not pay for compiling TypeScript from source.
+//
 // bench/run.mjs imports `bundle` to build the same files into its own directory, so what it
 // times is exactly what ships. Each output is one entry in `bundles` below.
 import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -70,6 +76,35 @@ export async function bundle(outdir = "dist", options = {}) {
   await Promise.all(bundles.map((b) => build({ ...common, ...options, ...b, outfile: join(dir, b.outfile) })));
 }
 
+/**
+ * Compiles one example with the CLI just built in `outdir` (output to a temporary file), which
+ * writes the V8 code cache where the CLI keeps it (compiler/compile-cache.ts: INITSH_CACHE_DIR,
+ * node_modules/.cache/initsh or the user's cache directory; nothing with INITSH_NO_CACHE=1).
+ * Never throws and never fails the build: on failure it prints one warning line and returns
+ * false; the first build then writes the cache itself.
+ */
+export function warmCodeCache(outdir = "dist", { example = join(ROOT, "examples", "basic-init.ts"), timeoutMs = 60_000 } = {}) {
+  if (process.env.INITSH_NO_CACHE === "1") return true;
+  let tmp;
+  let problem;
+  try {
+    tmp = mkdtempSync(join(tmpdir(), "initsh-warm-"));
+    const cli = join(resolve(ROOT, outdir), "initsh.cjs");
+    const argv = ["-e", "require(process.argv[1]).main(process.argv.slice(2))", "--", cli, "build", example, "-o", join(tmp, "warm.sh")];
+    const res = spawnSync(process.execPath, argv, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", timeout: timeoutMs });
+    if (res.error) problem = res.error.message;
+    else if (res.status !== 0) problem = `exit ${res.status ?? res.signal}: ${res.stderr.trim().split("\n")[0] ?? ""}`;
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error);
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+  if (problem === undefined) return true;
+  process.stderr.write(`initsh: warning: could not warm the code cache (${problem.replace(/\s+/g, " ").slice(0, 200)}); the first build will write it\n`);
+  return false;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   await bundle(process.argv[2]);
+  warmCodeCache(process.argv[2]);
 }

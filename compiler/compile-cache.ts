@@ -29,7 +29,8 @@ import { packageRoot } from "./paths.ts";
  * `$HOME/.cache/initsh` when XDG_CACHE_HOME is unset or empty (neither when HOME is unset too;
  * relative paths are ignored). When none is writable, builds run without the cache.
  * INITSH_NO_CACHE=1 turns it off; INITSH_CACHE_DEBUG=1 reports the directory, hits and misses
- * on stderr.
+ * on stderr. `npm ci` and `npm run build` warm it (compiler/build.mjs compiles one example with
+ * the new bundle), so the first build after an install usually finds it.
  */
 export interface CompileCache {
   /** Writes the cache of every file that was compiled without one. Never throws. */

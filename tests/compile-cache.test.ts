@@ -5,7 +5,8 @@
  * The directory choice is tested as a pure function with a fake writability probe; then the
  * built CLI (dist/initsh.cjs) runs from a copy installed as a dependency whose node_modules
  * cannot hold the cache. "Cannot" is a regular file named node_modules/.cache, not a chmod:
- * the tests may run as root, whom permissions do not stop.
+ * the tests may run as root, whom permissions do not stop. Last, compiler/build.mjs (npm ci's
+ * `prepare`) is checked to leave a warm cache behind, and to only warn when it cannot.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -162,5 +163,53 @@ describe("the built CLI, installed where node_modules cannot hold the cache", ()
     const run = build("none", {});
     expect(run.debug).toContain("code cache off");
     expect(run.script.equals(expected)).toBe(true);
+  });
+});
+
+describe("the build (npm ci's prepare, npm run build) warms the cache", () => {
+  let tmp: string;
+  let outdir: string;
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), "initsh-cache-warm-"));
+    // Inside the package (build/ is git-ignored), so that the bundle finds the package root.
+    mkdirSync(join(root, "build"), { recursive: true });
+    outdir = mkdtempSync(join(root, "build", "warm-test-"));
+  });
+  afterAll(() => {
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(outdir, { recursive: true, force: true });
+  });
+
+  it("leaves a code cache that the next build hits in full", () => {
+    const cache = join(tmp, "cache");
+    const env: NodeJS.ProcessEnv = { ...process.env, INITSH_CACHE_DIR: cache };
+    delete env.INITSH_NO_CACHE;
+    delete env.INITSH_CACHE_DEBUG;
+    const res = spawnSync(process.execPath, [join(root, "compiler", "build.mjs"), outdir], { cwd: root, env, encoding: "utf8" });
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stderr).not.toContain("warning");
+    const entries = readdirSync(cache);
+    expect(entries.some((f) => /^typescript\.js-[0-9a-f]{16}\.v8$/.test(f)), entries.join(" ")).toBe(true);
+
+    const out = join(tmp, "after.sh");
+    const next = spawnSync(process.execPath, ["-e", "require(process.argv[1]).main(process.argv.slice(2))", "--", join(outdir, "initsh.cjs"), "build", example, "-o", out], {
+      env: { ...env, INITSH_CACHE_DEBUG: "1" },
+      encoding: "utf8",
+    });
+    expect(next.status, next.stderr).toBe(0);
+    expect(next.stderr).toMatch(/code cache .*: [1-9][0-9]* hit, 0 missing, 0 rejected/);
+  });
+
+  it("prints one warning line, and does not fail, when the warm-up fails", () => {
+    const program = `
+      const { warmCodeCache } = await import(${JSON.stringify(join(root, "compiler", "build.mjs"))});
+      process.stdout.write(String(warmCodeCache(${JSON.stringify(outdir)}, { example: ${JSON.stringify(join(tmp, "missing.ts"))} })));
+    `;
+    const env: NodeJS.ProcessEnv = { ...process.env, INITSH_CACHE_DIR: join(tmp, "cache-2") };
+    delete env.INITSH_NO_CACHE;
+    const res = spawnSync(process.execPath, ["--input-type=module", "-e", program], { cwd: root, env, encoding: "utf8" });
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stdout).toBe("false");
+    expect(res.stderr).toMatch(/^initsh: warning: could not warm the code cache \(.+\); the first build will write it\n$/);
   });
 });
