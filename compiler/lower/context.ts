@@ -22,11 +22,19 @@ export interface FunctionInfo {
   definition?: sh.FunctionDef;
 }
 
+/**
+ * How an argument that may be undefined travels: "plain" when it cannot be undefined;
+ * "empty" (the empty word means undefined) when its text is never empty — a number, a
+ * boolean, an array id; "tagged" (`v` + the value when set, empty when undefined) for a
+ * string, whose text can be empty.
+ */
+export type Passing = "plain" | "empty" | "tagged";
+
 export interface ParamInfo {
   declaration: ts.ParameterDeclaration;
   type: ShType;
-  /** Passed tagged (`v…` when set, empty when undefined), because it may be undefined. */
-  tagged: boolean;
+  /** How the argument shows `undefined`, when the parameter may be undefined (see Passing). */
+  passing: Passing;
   /** `...rest`: receives a new array of the remaining arguments. */
   rest?: boolean;
 }

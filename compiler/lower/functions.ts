@@ -2,17 +2,17 @@ import { ts } from "ts-morph";
 import { diagnostics } from "../diagnostics/codes.ts";
 import * as sh from "../sh/ast.ts";
 import type { Command, Word } from "../sh/ast.ts";
-import { LoweringAbort, type FunctionInfo, type LowerContext, type ParamInfo } from "./context.ts";
+import { LoweringAbort, type FunctionInfo, type LowerContext, type ParamInfo, type Passing } from "./context.ts";
 import { classifyType, isScalar, type ShType } from "./types.ts";
 import { buildArray } from "./expressions.ts";
 import { literalText, lowered, readVar, type Lowered, type Val } from "./values.ts";
 import type { StatementVisitors } from "./visitor.ts";
 
 /**
- * Functions become sh functions. Arguments are positional; a parameter that may be
- * undefined is passed tagged (`v` + value when set, empty when undefined) so unset stays
- * distinct from "". Results go to the register `__r` (`__r_<field>` for records); a boolean
- * result is the exit status. No `$(…)`: it would fork and lose the callee's effects.
+ * Functions become sh functions. Arguments are positional; for a parameter that may be
+ * undefined the empty word means undefined, and a string that may be undefined is passed
+ * tagged (`v` + value when set) so unset stays distinct from "" (see Passing). Results go
+ * to the register `__r` (`__r_<field>` for records); a boolean result is the exit status. No `$(…)`: it would fork and lose the callee's effects.
  */
 
 /**
@@ -53,9 +53,9 @@ function describeFunction(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): 
     if (!type || type.kind === "void" || type.kind === "never" || type.kind === "undefined") {
       return ctx.failType(p, ctx.checker.getTypeAtLocation(p));
     }
-    if (p.dotDotDotToken) return { declaration: p, type, tagged: false, rest: true };
-    const tagged = !!p.questionToken || !!p.initializer || ("optional" in type && type.optional);
-    return { declaration: p, type, tagged };
+    if (p.dotDotDotToken) return { declaration: p, type, passing: "plain", rest: true };
+    const optional = !!p.questionToken || !!p.initializer || ("optional" in type && type.optional);
+    return { declaration: p, type, passing: optional ? passingOf(type) : "plain" };
   });
   const name = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : ts.isVariableDeclaration(decl.parent) && ts.isIdentifier(decl.parent.name) ? decl.parent.name.text : "fn";
   return { shName: ctx.names.function([...namespacesOf(decl), name].join("_")), node: decl, params, returnType: returnType! };
@@ -111,8 +111,8 @@ function defineFunction(info: FunctionInfo, ctx: LowerContext): void {
     const body: Command[] = [];
     let position = 1;
     for (const param of info.params) {
-      for (const [name, , tagged, initializer] of paramSlots(param, ctx)) {
-        body.push(...receiveParam(name, position++, tagged, initializer, ctx));
+      for (const [name, , passing, initializer] of paramSlots(param, ctx)) {
+        body.push(...receiveParam(name, position++, passing, initializer, ctx));
       }
     }
     if (decl.body && ts.isBlock(decl.body)) body.push(...ctx.stmts(decl.body.statements));
@@ -135,7 +135,10 @@ export function declareFunction(decl: ts.FunctionLikeDeclaration, ctx: LowerCont
 }
 
 /** Binds a parameter's variables; a record parameter takes one slot per field. */
-type Slot = [name: string, type: ShType, tagged: boolean, initializer?: ts.Expression];
+type Slot = [name: string, type: ShType, passing: Passing, initializer?: ts.Expression];
+
+/** How a value of this type that may be undefined is passed: tagged only when its text can be empty. */
+const passingOf = (type: ShType): Passing => (type.kind === "string" ? "tagged" : "empty");
 function paramSlots(param: ParamInfo, ctx: LowerContext): Slot[] {
   const decl = param.declaration;
   const symbol = ctx.symbolOf(decl.name)!;
@@ -143,25 +146,28 @@ function paramSlots(param: ParamInfo, ctx: LowerContext): Slot[] {
   if (param.type.kind === "record") {
     const fields = new Map(param.type.fields.map((f) => [f.name, { name: ctx.newVariable(`${base}_${f.name}`), type: f.type }]));
     ctx.bindings.set(symbol, { kind: "record", fields, scope: ctx.scope });
-    return [...fields.values()].map((f): Slot => [f.name, f.type, f.type.optional]);
+    return [...fields.values()].map((f): Slot => [f.name, f.type, f.type.optional ? passingOf(f.type) : "plain"]);
   }
   const name = ctx.newVariable(base);
   ctx.bindings.set(symbol, { kind: "var", name, type: param.type, scope: ctx.scope });
-  return [[name, param.type, param.tagged, decl.initializer]];
+  return [[name, param.type, param.passing, decl.initializer]];
 }
 
-function receiveParam(name: string, position: number, tagged: boolean, initializer: ts.Expression | undefined, ctx: LowerContext): Command[] {
+function receiveParam(name: string, position: number, passing: Passing, initializer: ts.Expression | undefined, ctx: LowerContext): Command[] {
   const arg = sh.word(sh.param(String(position)));
-  if (!tagged) return [sh.assign(name, arg)];
+  if (passing === "plain") return [sh.assign(name, arg)];
+  const tag = passing === "tagged" ? "v" : "";
   const strip = sh.assign(name, sh.word(sh.param(name, { kind: "strip", op: "#", pattern: { parts: [sh.lit("v")] } })));
   const fallback = initializer ? ctx.expr(initializer) : undefined;
-  // A literal default: `x=${2:-v50}` then `x=${x#v}`.
+  // A literal default: `x=${2:-v50}` then `x=${x#v}` (`x=${2:-50}` untagged).
   const literal = fallback && fallback.pre.length === 0 ? literalText(fallback.val) : undefined;
   if (literal !== undefined && /^[A-Za-z0-9_ .,:=@%+\/-]*$/.test(literal)) {
-    return [sh.assign(name, sh.word(sh.param(String(position), { kind: "default", colon: true, word: sh.word(`v${literal}`) }))), strip];
+    const withDefault = sh.assign(name, sh.word(sh.param(String(position), { kind: "default", colon: true, word: sh.word(`${tag}${literal}`) })));
+    return tag ? [withDefault, strip] : [withDefault];
   }
   // Copy first: posh mishandles pattern operators on positional parameters.
   if (!fallback) {
+    if (!tag) return [sh.assign(name, arg), sh.ifThen([sh.test("-z", sh.word(sh.param(name)))], [sh.command("unset", name)])];
     // `x=$2` then `case $x in v*) x=${x#v} ;; *) unset x ;; esac`
     const tagged: sh.Pattern = { parts: [sh.lit("v"), { kind: "glob", text: "*" }] };
     const any: sh.Pattern = { parts: [{ kind: "glob", text: "*" }] };
@@ -171,6 +177,7 @@ function receiveParam(name: string, position: number, tagged: boolean, initializ
     ];
   }
   const whenUndefined = ctx.store(name, fallback);
+  if (!tag) return [sh.assign(name, arg), sh.ifThen([sh.test("-z", sh.word(sh.param(name)))], whenUndefined)];
   return [
     sh.assign(name, arg),
     sh.ifThen(
@@ -184,12 +191,12 @@ function receiveParam(name: string, position: number, tagged: boolean, initializ
 /** The argument words for a call: one per scalar or array parameter, one per record field. */
 function argumentWords(info: FunctionInfo, call: ts.CallExpression, ctx: LowerContext): { pre: Command[]; words: Word[] } {
   const items: Lowered[] = [];
-  const tags: boolean[] = [];
+  const passings: Passing[] = [];
   info.params.forEach((param, i) => {
     if (param.rest) {
       // The rest parameter gets a new array of the remaining arguments, as in JS.
       items.push(buildArray(call.arguments.slice(i), ctx));
-      tags.push(false);
+      passings.push("plain");
       return;
     }
     const arg = call.arguments[i];
@@ -199,18 +206,17 @@ function argumentWords(info: FunctionInfo, call: ts.CallExpression, ctx: LowerCo
       if (value.val.kind !== "record") throw new Error("internal: record argument without record value");
       const fields = value.val.fields;
       items.push({ pre: value.pre, val: fields.get(param.type.fields[0]!.name) ?? { kind: "undefined" } });
-      tags.push(param.type.fields[0]!.type.optional);
-      for (const f of param.type.fields.slice(1)) {
-        items.push(lowered(fields.get(f.name) ?? { kind: "undefined" }));
-        tags.push(f.type.optional);
+      for (const f of param.type.fields) {
+        if (f !== param.type.fields[0]) items.push(lowered(fields.get(f.name) ?? { kind: "undefined" }));
+        passings.push(f.type.optional ? passingOf(f.type) : "plain");
       }
       return;
     }
     items.push(value);
-    tags.push(param.tagged);
+    passings.push(param.passing);
   });
   const { pre, vals } = ctx.sequence(items);
-  const words = vals.map((v, i) => (tags[i] ? taggedWord(v, call, ctx, pre) : plainWord(v, call, ctx, pre)));
+  const words = vals.map((v, i) => (passings[i] === "plain" ? plainWord(v, call, ctx, pre) : optionalWord(v, passings[i] === "tagged", call, ctx, pre)));
   return { pre, words };
 }
 
@@ -221,12 +227,15 @@ function plainWord(v: Val, node: ts.Node, ctx: LowerContext, pre: Command[]): Wo
   return text.word;
 }
 
-function taggedWord(v: Val, node: ts.Node, ctx: LowerContext, pre: Command[]): Word {
+/** An argument that may be undefined: empty when it is, else its text (after a `v` when tagged). */
+function optionalWord(v: Val, tagged: boolean, node: ts.Node, ctx: LowerContext, pre: Command[]): Word {
   if (v.kind === "undefined") return sh.word("");
   if (v.kind === "optional") {
+    if (!tagged) return sh.word(sh.param(v.name, { kind: "default", colon: false, word: sh.word() }));
     return sh.word(sh.param(v.name, { kind: "alternative", colon: false, word: sh.word("v", sh.param(v.name)) }));
   }
-  return sh.word("v", ...plainWord(v, node, ctx, pre).parts);
+  const text = plainWord(v, node, ctx, pre);
+  return tagged ? sh.word("v", ...text.parts) : text;
 }
 
 /** A call to a user function, its result read from the return register. */
