@@ -13,9 +13,9 @@ import type { Helper } from "./helpers.ts";
 const h = (name: string, uses: string[], source: string): Helper => ({ name, uses, source: source.trim() });
 
 export const bootHelpers: Helper[] = [
-  // Text without a newline: the printf fallback of shells without a printf builtin (see
+  // Text without a newline: the printf stand-in of shells without a printf builtin (see
   // helpers.ts) ends its echo with \c when the format is '%s'.
-  h("__print", ["printf"], `
+  h("__print", ["printf-text"], `
 __print() { printf '%s' "$1"; }`),
   // The trace line, when the trace is on (traceCommands, the debug kernel parameter).
   h("__tracecmd", ["printf"], `

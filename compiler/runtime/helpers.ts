@@ -16,6 +16,36 @@ export interface Helper {
   name: string;
   uses: string[];
   source: string;
+  /** Another helper this one includes (defining the same function): emitted instead of it. */
+  replaces?: string;
+}
+
+/** The `printf` stand-in; `withText` adds the format `%s` (no newline: `\c` ends echo's output). */
+function printfStandIn(withText: boolean): string {
+  const ending = withText
+    ? `
+    case $1 in
+      '%s') echo "$__pf_s\\c" ;;
+      *) echo "$__pf_s" ;;
+    esac`
+    : `
+    echo "$__pf_s"`;
+  return `
+if ! PATH=/nonexistent command -v printf >/dev/null 2>&1; then
+  # shellcheck disable=SC2317 # called in posh and mksh
+  printf() {
+    __pf_s=$2
+    __pf_o=
+    while :; do
+      case $__pf_s in
+        *\\\\*) __pf_o=$__pf_o\${__pf_s%%\\\\*}\\\\\\\\ __pf_s=\${__pf_s#*\\\\} ;;
+        *) break ;;
+      esac
+    done
+    __pf_s=$__pf_o$__pf_s
+    case $__pf_s in -*) __pf_s=\\\\0055\${__pf_s#-} ;; esac${ending}
+  }
+fi`.trim();
 }
 
 const h = (name: string, uses: string[], source: string): Helper => ({ name, uses, source: source.trim() });
@@ -29,27 +59,9 @@ export const helpers: Record<string, Helper> = Object.fromEntries(
     // but not in posh or mksh: there this function stands in for it, so printing never forks.
     // It prints its second argument, through echo; their echo reads backslash escapes and a
     // leading -n, so backslashes are doubled and a leading - becomes the escape \0055.
-    h("printf", [], `
-if ! PATH=/nonexistent command -v printf >/dev/null 2>&1; then
-  # shellcheck disable=SC2317 # called in posh and mksh
-  printf() {
-    __pf_s=$2
-    __pf_o=
-    while :; do
-      case $__pf_s in
-        *\\\\*) __pf_o=$__pf_o\${__pf_s%%\\\\*}\\\\\\\\ __pf_s=\${__pf_s#*\\\\} ;;
-        *) break ;;
-      esac
-    done
-    __pf_s=$__pf_o$__pf_s
-    case $__pf_s in -*) __pf_s=\\\\0055\${__pf_s#-} ;; esac
-    # printf '%s' prints no newline: \\c ends echo's output there.
-    case $1 in
-      '%s') echo "$__pf_s\\c" ;;
-      *) echo "$__pf_s" ;;
-    esac
-  }
-fi`),
+    h("printf", [], printfStandIn(false)),
+    // The same, for a program that also prints text without a newline (`printf '%s'`).
+    { ...h("printf-text", [], printfStandIn(true)), replaces: "printf" },
     h("__fail", ["printf"], `
 __fail() {
   printf '%s\\n' "$1" >&2
@@ -104,32 +116,42 @@ __aincludes() {
   done
   return 1
 }`),
+    // split with a separator that is not empty: the text up to each one, then the rest.
     h("__split", ["__anew", "__apush"], `
 __split() {
   __anew
   __sp_id=$__r
-  if [ -z "$2" ]; then
-    __sp_s=$1
-    while [ -n "$__sp_s" ]; do
-      __sp_t=\${__sp_s#?}
-      __sp_e=\${__sp_s%"$__sp_t"}
-      __apush "$__sp_id" "$__sp_e"
-      __sp_s=$__sp_t
-    done
-  else
-    __sp_s=$1
-    while :; do
-      case $__sp_s in
-        *"$2"*) ;;
-        *) break ;;
-      esac
-      __sp_e=\${__sp_s%%"$2"*}
-      __apush "$__sp_id" "$__sp_e"
-      __sp_s=\${__sp_s#*"$2"}
-    done
-    __apush "$__sp_id" "$__sp_s"
-  fi
+  __sp_s=$1
+  while :; do
+    case $__sp_s in
+      *"$2"*) ;;
+      *) break ;;
+    esac
+    __sp_e=\${__sp_s%%"$2"*}
+    __apush "$__sp_id" "$__sp_e"
+    __sp_s=\${__sp_s#*"$2"}
+  done
+  __apush "$__sp_id" "$__sp_s"
   __r=$__sp_id
+}`),
+    // split(""): one element per character.
+    h("__splitchars", ["__anew", "__apush"], `
+__splitchars() {
+  __anew
+  __sc_id=$__r
+  __sc_s=$1
+  while [ -n "$__sc_s" ]; do
+    __sc_t=\${__sc_s#?}
+    __sc_e=\${__sc_s%"$__sc_t"}
+    __apush "$__sc_id" "$__sc_e"
+    __sc_s=$__sc_t
+  done
+  __r=$__sc_id
+}`),
+    // split with a separator known only at run time.
+    h("__splitany", ["__split", "__splitchars"], `
+__splitany() {
+  if [ -n "$2" ]; then __split "$1" "$2"; else __splitchars "$1"; fi
 }`),
     // $3 bytes (none when negative) of $1 from byte $2 (0 or more).
     h("__substr", [], `
@@ -154,6 +176,18 @@ __slice() {
   [ "$__sl_a" -ge 0 ] || __sl_a=$((__sl_a + __sl_l < 0 ? 0 : __sl_a + __sl_l))
   [ "$__sl_b" -ge 0 ] || __sl_b=$((__sl_b + __sl_l))
   __substr "$1" "$__sl_a" "$((__sl_b - __sl_a))"
+}`),
+    // slice(start) without an end, the common case: drop the first bytes.
+    h("__slicefrom", [], `
+__slicefrom() {
+  __sf_s=$1
+  __sf_i=$2
+  [ "$__sf_i" -ge 0 ] || __sf_i=$((\${#__sf_s} + __sf_i))
+  while [ "$__sf_i" -gt 0 ] && [ -n "$__sf_s" ]; do
+    __sf_s=\${__sf_s#?}
+    __sf_i=$((__sf_i - 1))
+  done
+  __r=$__sf_s
 }`),
     h("__substring", ["__substr"], `
 __substring() {

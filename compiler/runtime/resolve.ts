@@ -16,5 +16,6 @@ export function resolveHelpers(used: Iterable<string>): Helper[] {
     out.push(helper);
   };
   [...used].sort().forEach(visit);
-  return out;
+  const replaced = new Set(out.flatMap((h) => (h.replaces ? [h.replaces] : [])));
+  return out.filter((h) => !replaced.has(h.name));
 }

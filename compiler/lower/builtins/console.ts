@@ -24,11 +24,43 @@ function print(call: ts.CallExpression, ctx: LowerContext, fd: 1 | 2): Lowered {
     if (i > 0) parts.push(sh.lit(" "));
     parts.push(...(v as { word: sh.Word }).word.parts);
   });
-  ctx.useHelper("printf");
-  const line = sh.printLine(sh.word(...parts));
+  const text = sh.word(...parts);
+  const echo = echoPrints(args, ctx);
+  if (!echo) ctx.useHelper("printf");
+  const line = echo ? sh.command("echo", text) : sh.printLine(text);
   line.origin = ctx.origin(call);
   if (fd === 2) line.redirects.push({ fd: 1, op: ">&", target: sh.word("2") });
   return lowered({ kind: "void" }, [...pre, line]);
+}
+
+/**
+ * True when `echo` prints the line exactly in every target shell: the source shows that it is
+ * fixed text without a backslash (which posh's, mksh's and yash's echo read as an escape),
+ * numbers and booleans, and that it cannot start with `-` followed by a letter (an option to
+ * some echo). Anything else goes through printf, whose stand-in costs a runtime helper.
+ */
+function echoPrints(args: readonly ts.Expression[], ctx: LowerContext): boolean {
+  let atStart = true;
+  const fixed = (text: string): boolean => {
+    if (text.includes("\\") || (atStart && text.startsWith("-"))) return false;
+    if (text !== "") atStart = false;
+    return true;
+  };
+  const safe = (e: ts.Expression): boolean => {
+    if (ts.isParenthesizedExpression(e)) return safe(e.expression);
+    const type = ctx.shTypeOf(e);
+    if ((type?.kind === "number" || type?.kind === "boolean") && !type.optional) {
+      atStart = false; // a number's text starts with a digit or "-" and a digit
+      return true;
+    }
+    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return fixed(e.text);
+    if (ts.isTemplateExpression(e)) {
+      return fixed(e.head.text) && e.templateSpans.every((span) => safe(span.expression) && fixed(span.literal.text));
+    }
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return safe(e.left) && safe(e.right);
+    return false;
+  };
+  return args.every((arg, i) => (i === 0 || fixed(" ")) && safe(arg));
 }
 
 export const consoleBuiltins: Builtins = {

@@ -47,9 +47,17 @@ export const stringBuiltins: Builtins = {
   "String.includes": viaHelper("__includes", "boolean"),
   "String.indexOf": viaHelper("__indexof", "number"),
   "String.slice": (call, ctx, receiver) =>
-    call.arguments.length === 0 ? ctx.expr(receiver!) : viaHelper("__slice", "string")(call, ctx, receiver),
+    call.arguments.length === 0
+      ? ctx.expr(receiver!)
+      : viaHelper(call.arguments.length === 1 ? "__slicefrom" : "__slice", "string")(call, ctx, receiver),
   "String.substring": viaHelper("__substring", "string"),
-  "String.split": viaHelper("__split", "array"),
+  "String.split": (call, ctx, receiver) => {
+    // The common literal separator picks its own helper: most programs never split by "".
+    const sep = call.arguments[0]!;
+    const literal = ts.isStringLiteral(sep) || ts.isNoSubstitutionTemplateLiteral(sep) ? sep.text : undefined;
+    const helper = literal === undefined ? "__splitany" : literal === "" ? "__splitchars" : "__split";
+    return viaHelper(helper, "array")(call, ctx, receiver);
+  },
   "String.trim": viaHelper("__trim", "string"),
   "String.trimStart": viaHelper("__trimstart", "string"),
   "String.trimEnd": viaHelper("__trimend", "string"),
