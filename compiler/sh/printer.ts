@@ -1,4 +1,4 @@
-import type { Arith, ArithOp, Command, Param, Pattern, Simple, Word, WordPart } from "./ast.ts";
+import type { Arith, ArithOp, Command, If, Param, Pattern, Simple, Word, WordPart } from "./ast.ts";
 
 /**
  * Prints the shell AST as POSIX sh. This is the only place that decides quoting:
@@ -37,7 +37,8 @@ export function printWord(w: Word): string {
 function printAssignValue(w: Word): string {
   const parts = w.parts.filter((p) => !(p.kind === "lit" && p.text === ""));
   if (parts.length === 0) return "";
-  // Literal values: numbers and true/false bare, text quoted (`x=set` reads like a command).
+  // Literal values: numbers and true/false bare, text quoted (`x=set` reads like a command,
+  // and shellcheck says so of `x=done`, `x=read` …).
   if (parts.every((p) => p.kind === "lit")) {
     const text = parts.map((p) => (p as { text: string }).text).join("");
     return /^(-?[0-9]+|true|false)$/.test(text) ? text : quoteLiteral(text, true);
@@ -199,6 +200,8 @@ function printCommand(c: Command, depth: number): string[] {
   if (inline !== undefined) return [pad + inline];
   switch (c.kind) {
     case "if": {
+      const short = printShortIf(c, pad);
+      if (short !== undefined) return [short];
       const lines: string[] = [];
       c.clauses.forEach((clause, i) => {
         lines.push(...printHeader(i === 0 ? "if" : "elif", clause.test, "then", depth));
@@ -222,10 +225,10 @@ function printCommand(c: Command, depth: number): string[] {
         single: arm.body.length === 1 ? printInline(arm.body[0]!) : arm.body.length === 0 ? ":" : undefined,
       }));
       if (arms.length <= 2 && arms.every((a) => a.single !== undefined)) {
-        const line = `${pad}case ${printWord(c.subject)} in ${arms.map((a) => `${a.patterns}) ${a.single} ;;`).join(" ")} esac`;
+        const line = `${pad}case ${printCaseSubject(c.subject)} in ${arms.map((a) => `${a.patterns}) ${a.single} ;;`).join(" ")} esac`;
         if (line.length <= 100) return [line];
       }
-      const lines = [`${pad}case ${printWord(c.subject)} in`];
+      const lines = [`${pad}case ${printCaseSubject(c.subject)} in`];
       for (const arm of c.arms) {
         const head = `${pad}${INDENT}${arm.patterns.map(printPattern).join("|")})`;
         const single = arm.body.length === 1 ? printInline(arm.body[0]!) : arm.body.length === 0 ? ":" : undefined;
@@ -253,6 +256,25 @@ function printCommand(c: Command, depth: number): string[] {
     case "comment":
       throw new Error("internal: inline command not printed inline");
   }
+}
+
+/** A case subject is neither split nor globbed: a lone variable needs no quotes. */
+function printCaseSubject(w: Word): string {
+  const [only, ...rest] = w.parts;
+  return only?.kind === "param" && rest.length === 0 && only.op === undefined ? printParam(only, false) : printWord(w);
+}
+
+/** `if test; then one; [else other;] fi` on one line, when each part is one short command. */
+function printShortIf(c: If, pad: string): string | undefined {
+  const [clause, ...elifs] = c.clauses;
+  if (!clause || elifs.length > 0) return undefined;
+  const single = (body: readonly Command[]) => (body.length === 1 && body[0]!.kind !== "comment" ? printInline(body[0]!) : undefined);
+  const test = clause.test.map((t) => (t.kind === "comment" ? undefined : printInline(t)));
+  const then = single(clause.body);
+  const otherwise = c.otherwise ? single(c.otherwise) : "";
+  if (test.length === 0 || test.some((t) => t === undefined) || then === undefined || otherwise === undefined) return undefined;
+  const line = `${pad}if ${test.join("; ")}; then ${then};${c.otherwise ? ` else ${otherwise};` : ""} fi`;
+  return line.length <= 100 && !line.includes("\n") ? line : undefined;
 }
 
 function printHeader(keyword: string, test: readonly Command[], closer: string, depth: number): string[] {
