@@ -327,8 +327,13 @@ export class LowerContext {
             [sh.command("unset", name)],
           ),
         ];
+      case "void": {
+        // A void call's result is undefined; after a never call nothing runs.
+        const last = l.pre[l.pre.length - 1];
+        if (last?.kind === "simple" && last.noReturn) return l.pre;
+        return [...l.pre, sh.command("unset", name)];
+      }
       case "undefined":
-      case "void": // a void call's result is undefined; after a never call nothing runs anyway
         return [...l.pre, sh.command("unset", name)];
       case "record":
         throw new Error(`internal: cannot store a ${v.kind} in one variable`);

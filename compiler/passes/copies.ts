@@ -296,7 +296,8 @@ function endsAssigning(c: Command, temp: string): boolean {
 }
 
 const endsInJump = (c: Command): boolean =>
-  c.kind === "simple" && c.words.length > 0 && ["return", "exit", "break", "continue"].includes(sh.literalText(c.words[0]!) ?? "");
+  c.kind === "simple" &&
+  (!!c.noReturn || (c.words.length > 0 && ["return", "exit", "break", "continue"].includes(sh.literalText(c.words[0]!) ?? "")));
 
 /** `$name` and nothing else. */
 const isPlainRead = (w: Word, name: string): boolean => w.parts.length === 1 && w.parts[0]!.kind === "param" && w.parts[0]!.name === name && !w.parts[0]!.op;
@@ -317,16 +318,68 @@ function renameFinal(c: Command, temp: string, target: string): Command {
   return { ...c, clauses: c.clauses.map((k) => ({ test: k.test, body: last(k.body) })), otherwise: last(c.otherwise!) };
 }
 
+/** `unset name` alone. */
+const isUnsetOf = (c: Command, name: string): boolean =>
+  c.kind === "simple" && c.assigns.length === 0 && c.redirects.length === 0 && c.words.length === 2 &&
+  sh.literalText(c.words[0]!) === "unset" && sh.literalText(c.words[1]!) === name;
+
+/**
+ * The copy of a value that may be undefined, `if [ "${t+set}" ]; then x=$t; else unset x; fi`
+ * (either polarity): `{ from: t, to: x }`.
+ */
+function optionalCopy(c: Command): { from: string; to: string } | undefined {
+  if (c.kind !== "if" || c.clauses.length !== 1 || c.otherwise?.length !== 1) return undefined;
+  const clause = c.clauses[0]!;
+  if (clause.test.length !== 1 || clause.body.length !== 1) return undefined;
+  const test = isSetTest(clause.test[0]!);
+  if (!test) return undefined;
+  const [whenSet, whenUnset] = test.polarity ? [clause.body[0]!, c.otherwise[0]!] : [c.otherwise[0]!, clause.body[0]!];
+  const a = singleAssignment(whenSet);
+  if (!a || !isPlainRead(a.value, test.name) || a.name === test.name || !isUnsetOf(whenUnset, a.name)) return undefined;
+  return { from: test.name, to: a.name };
+}
+
+/** Whether every way through `c` that reaches its end ends by assigning or unsetting `temp` (or leaves by a jump). */
+function endsDefining(c: Command, temp: string): boolean {
+  if (isUnsetOf(c, temp)) return true;
+  const a = singleAssignment(c);
+  if (a) return a.name === temp;
+  if (c.kind !== "if" || !c.otherwise) return false;
+  return [...c.clauses.map((k) => k.body), c.otherwise].every(
+    (b) => b.length > 0 && (endsDefining(b[b.length - 1]!, temp) || endsInJump(b[b.length - 1]!)),
+  );
+}
+
+function renameDefining(c: Command, temp: string, target: string): Command {
+  if (isUnsetOf(c, temp)) return sh.command("unset", target);
+  const a = singleAssignment(c);
+  if (a) return { ...(c as Simple), assigns: [{ name: target, value: a.value }] };
+  if (c.kind !== "if") return c;
+  const last = (b: Command[]) => (endsInJump(b[b.length - 1]!) ? b : [...b.slice(0, -1), renameDefining(b[b.length - 1]!, temp, target)]);
+  return { ...c, clauses: c.clauses.map((k) => ({ test: k.test, body: last(k.body) })), otherwise: last(c.otherwise!) };
+}
+
 /**
  * `_tN=v; x=$_tN` → `x=v`, and the same when `_tN` is assigned at the end of every branch of
  * an `if` right before the copy. Only for temporaries read nowhere else; nothing runs between
- * the last assignment and the copy, so `x` gets the same value at the same point.
+ * the last assignment and the copy, so `x` gets the same value at the same point. Likewise a
+ * temporary that may be undefined, set or unset at the end of every branch and then copied
+ * with its undefinedness (optionalCopy): the branches set or unset `x` themselves.
  */
 export function assignDirectly(commands: readonly Command[], reads: ReadonlyMap<string, number>): Command[] {
   return mapLists(commands, (list) => {
     const out: Command[] = [];
     for (let i = 0; i < list.length; i++) {
       const c = list[i]!;
+      const copy = list[i + 1] && optionalCopy(list[i + 1]!);
+      if (
+        copy && isTemp(copy.from) && reads.get(copy.from) === 2 && endsDefining(c, copy.from) &&
+        !finalValues(c, copy.from).some((v) => isPlainRead(v, copy.to)) // no `x=$x`
+      ) {
+        out.push(renameDefining(c, copy.from, copy.to));
+        i++;
+        continue;
+      }
       const next = list[i + 1] && singleAssignment(list[i + 1]!);
       const part = next?.value.parts.length === 1 ? next.value.parts[0]! : undefined;
       if (

@@ -88,6 +88,8 @@ export interface Simple extends Base {
   assigns: { name: string; value: Word }[];
   words: Word[];
   redirects: Redirect[];
+  /** A call to a function typed `never`: nothing after it runs (the passes treat it as a jump). */
+  noReturn?: boolean;
 }
 export interface If extends Base {
   kind: "if";
