@@ -763,20 +763,23 @@ that carry it): ${helperRanking
   .map(([name, u]) => `\`${name}\` ${u.each} B × ${u.fixtures}`)
   .join(", ")}.
 The \`printf\` stand-in is defined only where printf is not a builtin (posh; mksh): their \`echo\` reads backslash escapes and \`-n\`, so it doubles
-backslashes and escapes a leading \`-\`. Call sites print with \`printf '%s\\n' …\` directly. The portable references
+backslashes and escapes a leading \`-\`. Call sites print with \`printf '%s\\n' …\` directly, or with \`echo\` where the source shows the line
+is fixed text without a backslash, numbers and booleans (then a program that prints nothing else carries no stand-in). The portable references
 need the same and carry it as \`say\` (${portableSayTotal} B over ${sizeRows.filter((r) => r.portableSay > 0).length} fixtures); where the compiler calls its \`eval\`-based array helpers
 they loop over the string itself (\`for x in\`, \`set -- "$@" …\`, \`case\`), since each array is used once and never leaves
 the script. The dash-only references only have to run under dash, so they print with \`echo\` and carry no such code, and
 split with \`IFS\` whatever the input, which is only right because each is specialised to its one fixed input.
 Without helpers the ratio is ${portableTotal ? ratio((sizeTotal - helperTotal) / (portableTotal - portableSayTotal)) : "?"} against the portable references (without \`say\`) and ${ratio((sizeTotal - helperTotal) / handTotal)} against the
-dash-only ones. What remains is mostly the lowering of
-records and default parameters (one variable per field, \`v\`-tagged arguments), arrays built element by element,
-and saved results (\`_tN=$__r\`) where a later call really does overwrite the register.
+dash-only ones. What remains is mostly structure the references change and the compiler keeps: functions
+and their result registers (\`__r\`, \`__r_<field>\` copied into the record's variables), arrays in the \`eval\` heap
+built element by element where the references loop over the text once, and string operations as helper calls
+where a reference, knowing the data, uses one \`case\` or \`\${x#prefix}\`.
 
 The passes in compiler/passes/ (run after lowering, in order, until nothing changes) account for part of the
 reduction: constant conditions and arithmetic folded (fold.ts); \`\${x-word}\` for \`x ?? word\`, temporaries that copy
 a value nothing changes before its use replaced by the value, and \`if …; then _tN=a; else _tN=b; fi; x=$_tN\`
-assigning \`x\` directly (copies.ts, with read/write sets of every function in effects.ts); unread assignments
+assigning \`x\` directly, also for a value that may be undefined and after a branch that calls a \`never\` function
+(copies.ts, with read/write sets of every function in effects.ts); unread assignments
 dropped (unused.ts); and a bare \`return\` that ends a function dropped (returns.ts). \`for…of\` over an array
 literal is a plain \`for x in …\`.
 

@@ -217,6 +217,9 @@ function argumentWords(info: FunctionInfo, call: ts.CallExpression, ctx: LowerCo
   });
   const { pre, vals } = ctx.sequence(items);
   const words = vals.map((v, i) => (passings[i] === "plain" ? plainWord(v, call, ctx, pre) : optionalWord(v, passings[i] === "tagged", call, ctx, pre)));
+  // Trailing empty arguments are left out: a parameter past `$#` reads as empty all the same.
+  // (One stays: shellcheck warns about a function whose parameters no call ever passes.)
+  while (words.length > 1 && sh.literalText(words[words.length - 1]!) === "") words.pop();
   return { pre, words };
 }
 
@@ -244,6 +247,7 @@ export function lowerUserCall(info: FunctionInfo, call: ts.CallExpression, ctx: 
   const { pre, words } = argumentWords(info, call, ctx);
   const invoke = sh.command(info.shName, ...words);
   invoke.origin = ctx.origin(call);
+  if (info.returnType.kind === "never") invoke.noReturn = true;
   // A call from the user's program into the boot library: the library's messages and trace
   // name this line (callSite()).
   if (!ctx.inLibrary(call) && ctx.inLibrary(info.node)) pre.push(sh.assign("__loc", sh.word(ctx.location(call))));
