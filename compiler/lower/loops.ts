@@ -106,6 +106,8 @@ function lowerForOf(node: ts.ForOfStatement, ctx: LowerContext): Command[] {
   if (arrayType?.kind !== "array") return ctx.fail(diagnostics.unsupportedSyntax(node.expression, "for…of over something other than an array"));
   const literal = literalElements(node.expression, decl.name, ctx);
   if (literal) return lowerForOfLiteral(node, decl.name, literal, ctx);
+  const split = splitByLiteral(node.expression, ctx);
+  if (split) return lowerForOfSplit(node, decl.name, split, ctx);
   const source = ctx.expr(node.expression);
   const frozen = ctx.freeze(source);
   const array = (frozen.val as { word: sh.Word }).word;
@@ -164,6 +166,71 @@ function lowerForOfLiteral(node: ts.ForOfStatement, id: ts.Identifier, elements:
   ctx.bindings.set(symbol, { kind: "var", name, type, scope: ctx.scope });
   const body = inLoop(ctx, "loop", () => ctx.stmt(node.statement));
   return [...pre, { kind: "for", name, words, body, origin: ctx.origin(node) }];
+}
+
+/** `text.split(",")`: a split of a string by a literal, non-empty separator (receiver and separator). */
+function splitByLiteral(expression: ts.Expression, ctx: LowerContext): { text: ts.Expression; separator: string } | undefined {
+  let e = expression;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !ts.isPropertyAccessExpression(e.expression)) return undefined;
+  if (e.expression.name.text !== "split" || e.expression.questionDotToken || e.questionDotToken) return undefined;
+  const receiver = ctx.shTypeOf(e.expression.expression);
+  if (receiver?.kind !== "string" || receiver.optional) return undefined;
+  const separator = e.arguments[0]!;
+  if (!(ts.isStringLiteral(separator) || ts.isNoSubstitutionTemplateLiteral(separator)) || separator.text === "") return undefined;
+  return { text: e.expression.expression, separator: separator.text };
+}
+
+/**
+ * `for (const f of line.split(" "))` walks the text itself, with no array: each pass takes the
+ * text up to the first separator (the rest after it), or, when none is left, the rest as the
+ * last field — so empty fields come out as JS's split makes them.
+ *
+ *     _t1=$line; _t2=1
+ *     while [ -n "$_t2" ]; do
+ *       case $_t1 in *' '*) f=${_t1%%' '*} _t1=${_t1#*' '} ;; *) f=$_t1 _t2= ;; esac
+ *       …
+ *     done
+ */
+function lowerForOfSplit(node: ts.ForOfStatement, id: ts.Identifier, split: { text: ts.Expression; separator: string }, ctx: LowerContext): Command[] {
+  const text = ctx.toWord(ctx.expr(split.text), split.text);
+  const rest = ctx.newTemp();
+  const more = ctx.newTemp();
+  const symbol = ctx.symbolOf(id)!;
+  const name = ctx.newVariable(id.text);
+  ctx.bindings.set(symbol, { kind: "var", name, type: { kind: "string", optional: false }, scope: ctx.scope });
+  // A newline in a pattern reads best as `"$__nl"` (a variable holding one) than as a quoted line break.
+  const sep: sh.Pattern["parts"] = split.separator.split("\n").flatMap((piece, i) => [
+    ...(i > 0 ? [sh.param(ctx.useHelper("__nl"))] : []),
+    ...(piece ? [sh.lit(piece)] : []),
+  ]);
+  const star = { kind: "glob" as const, text: "*" };
+  const strip = (op: "%%" | "#", pattern: sh.Pattern) => sh.word(sh.param(rest, { kind: "strip", op, pattern }));
+  // Both assignments of an arm in one command: they happen left to right, in every sh.
+  const assigns = (...pairs: [string, sh.Word][]): sh.Simple => ({
+    kind: "simple",
+    assigns: pairs.map(([n, value]) => ({ name: n, value })),
+    words: [],
+    redirects: [],
+  });
+  const fetch: Command = {
+    kind: "case",
+    subject: sh.word(sh.param(rest)),
+    arms: [
+      {
+        patterns: [{ parts: [star, ...sep, star] }],
+        body: [assigns([name, strip("%%", { parts: [...sep, star] })], [rest, strip("#", { parts: [star, ...sep] })])],
+      },
+      { patterns: [{ parts: [star] }], body: [assigns([name, sh.word(sh.param(rest))], [more, sh.word("")])] },
+    ],
+  };
+  const body = inLoop(ctx, "loop", () => ctx.stmt(node.statement));
+  return [
+    ...text.pre,
+    sh.assign(rest, text.word),
+    sh.assign(more, sh.word("1")),
+    { kind: "while", test: [sh.test("-n", sh.word(sh.param(more)))], body: [fetch, ...body], origin: ctx.origin(node) },
+  ];
 }
 
 function jump(node: ts.BreakStatement | ts.ContinueStatement, ctx: LowerContext): Command[] {

@@ -62,6 +62,10 @@ export const helpers: Record<string, Helper> = Object.fromEntries(
     h("printf", [], printfStandIn(false)),
     // The same, for a program that also prints text without a newline (`printf '%s'`).
     { ...h("printf-text", [], printfStandIn(true)), replaces: "printf" },
+    // A newline, for patterns (see the for…of over split in lower/loops.ts).
+    h("__nl", [], `
+__nl='
+'`),
     h("__fail", ["printf"], `
 __fail() {
   printf '%s\\n' "$1" >&2

@@ -131,7 +131,7 @@ function printPatternParts(pattern: Pattern): string {
   return pattern.parts
     .map((part) => {
       if (part.kind === "glob") return part.text;
-      if (part.kind === "param") return `"${printParam(part, true)}"`;
+      if (part.kind === "param") return `"${printParam(part, false)}"`;
       if (part.kind === "arith") return `"$((${printArith(part.expr)}))"`;
       if (part.kind === "command") return `"$(${printCommandSubstitution(part.command)})"`;
       if (part.text === "") return "";
@@ -226,7 +226,7 @@ function printCommand(c: Command, depth: number): string[] {
       }));
       if (arms.length <= 2 && arms.every((a) => a.single !== undefined)) {
         const line = `${pad}case ${printCaseSubject(c.subject)} in ${arms.map((a) => `${a.patterns}) ${a.single} ;;`).join(" ")} esac`;
-        if (line.length <= 100) return [line];
+        if (line.length <= 100 && !line.includes("\n")) return [line];
       }
       const lines = [`${pad}case ${printCaseSubject(c.subject)} in`];
       for (const arm of c.arms) {
