@@ -152,6 +152,7 @@ function lowerArrayLiteral(node: ts.ArrayLiteralExpression, ctx: LowerContext): 
  * every element of an array. Also builds the array a rest parameter receives.
  */
 export function buildArray(elements: readonly ts.Expression[], ctx: LowerContext): Lowered {
+  if (!elements.some((e) => ts.isSpreadElement(e) || ts.isOmittedExpression(e))) return newArrayOf(elements, ctx);
   const id = ctx.newTemp();
   const commands: sh.Command[] = [sh.command(ctx.useHelper("__anew")), sh.assign(id, sh.word(sh.param("__r")))];
   for (const e of elements) {
@@ -170,6 +171,22 @@ export function buildArray(elements: readonly ts.Expression[], ctx: LowerContext
     commands.push(...text.pre, sh.command(ctx.useHelper("__apush"), sh.word(sh.param(id)), text.word));
   }
   return lowered({ kind: "array", word: sh.word(sh.param(id)) }, commands);
+}
+
+/** `[a, b, c]`: every element computed, left to right, then one `__alist a b c`. */
+function newArrayOf(elements: readonly ts.Expression[], ctx: LowerContext): Lowered {
+  const items = elements.map((e) => {
+    const value = ctx.expr(e);
+    if (value.val.kind === "array" || value.val.kind === "record" || value.val.kind === "undefined" || value.val.kind === "optional") {
+      ctx.fail(diagnostics.nestedAggregate(e));
+    }
+    const text = ctx.toWord(value, e);
+    return lowered(stringVal(text.word), text.pre);
+  });
+  const { pre, vals } = ctx.sequence(items);
+  const id = ctx.newTemp();
+  const create = sh.command(ctx.useHelper(vals.length > 0 ? "__alist" : "__anew"), ...vals.map((v) => (v as { word: sh.Word }).word));
+  return lowered({ kind: "array", word: sh.word(sh.param(id)) }, [...pre, create, sh.assign(id, sh.word(sh.param("__r")))]);
 }
 
 /** `e!`, `e as T`: where the assertion removes `undefined`, the value is read as set. */

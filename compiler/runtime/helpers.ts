@@ -77,6 +77,17 @@ __anew() {
   eval "__a\${__an}_n=0"
   __r=$__an
 }`),
+    // A new array of the arguments, its id in __r: an array literal in one call.
+    h("__alist", ["__anew"], `
+__alist() {
+  __anew
+  __al_i=0
+  for __al_e in "$@"; do
+    eval "__a\${__r}_$__al_i=\\$__al_e"
+    __al_i=$((__al_i + 1))
+  done
+  eval "__a\${__r}_n=$__al_i"
+}`),
     h("__apush", [], `
 __apush() {
   eval "__r=\\$__a$1_n"
