@@ -25,25 +25,21 @@ function printfStandIn(withText: boolean): string {
   const ending = withText
     ? `
     case $1 in
-      '%s') echo "$__pf_s\\c" ;;
-      *) echo "$__pf_s" ;;
+      '%s') echo "$__pf_o$__pf_s\\c" ;;
+      *) echo "$__pf_o$__pf_s" ;;
     esac`
     : `
-    echo "$__pf_s"`;
+    echo "$__pf_o$__pf_s"`;
+  // A leading - is written \0055; then, while the text holds a backslash, it is doubled.
   return `
 if ! PATH=/nonexistent command -v printf >/dev/null 2>&1; then
   # shellcheck disable=SC2317 # called in posh and mksh
   printf() {
-    __pf_s=$2
-    __pf_o=
-    while :; do
-      case $__pf_s in
-        *\\\\*) __pf_o=$__pf_o\${__pf_s%%\\\\*}\\\\\\\\ __pf_s=\${__pf_s#*\\\\} ;;
-        *) break ;;
-      esac
-    done
-    __pf_s=$__pf_o$__pf_s
-    case $__pf_s in -*) __pf_s=\\\\0055\${__pf_s#-} ;; esac${ending}
+    __pf_s=$2 __pf_o=
+    case $__pf_s in -*) __pf_s=\${__pf_s#-} __pf_o='\\0055' ;; esac
+    while case $__pf_s in *\\\\*) ;; *) false ;; esac; do
+      __pf_o=$__pf_o\${__pf_s%%\\\\*}\\\\\\\\ __pf_s=\${__pf_s#*\\\\}
+    done${ending}
   }
 fi`.trim();
 }
@@ -137,14 +133,9 @@ __split() {
   __anew
   __sp_id=$__r
   __sp_s=$1
-  while :; do
-    case $__sp_s in
-      *"$2"*) ;;
-      *) break ;;
-    esac
-    __sp_e=\${__sp_s%%"$2"*}
+  while case $__sp_s in *"$2"*) ;; *) false ;; esac; do
+    __sp_e=\${__sp_s%%"$2"*} __sp_s=\${__sp_s#*"$2"}
     __apush "$__sp_id" "$__sp_e"
-    __sp_s=\${__sp_s#*"$2"}
   done
   __apush "$__sp_id" "$__sp_s"
   __r=$__sp_id
