@@ -217,7 +217,11 @@ function foldWord(w: Word): Word {
 }
 
 function foldPart<P extends WordPart | PatternPart>(p: P): P {
-  if (p.kind === "arith") return { ...p, expr: foldArith(p.expr) };
+  if (p.kind === "arith") {
+    // A constant is its digits: `[ 7 -gt 5 ]` is then a literal test this pass decides.
+    const expr = foldArith(p.expr);
+    return (expr.kind === "num" ? { kind: "lit", text: String(expr.value) } : { ...p, expr }) as P;
+  }
   if (p.kind === "param" && p.op && (p.op.kind === "default" || p.op.kind === "alternative")) {
     return { ...p, op: { ...p.op, word: foldWord(p.op.word) } };
   }

@@ -16,8 +16,8 @@ export interface Helper {
   name: string;
   uses: string[];
   source: string;
-  /** Another helper this one includes (defining the same function): emitted instead of it. */
-  replaces?: string;
+  /** Other helpers this one includes (defining the same function): emitted instead of them. */
+  replaces?: string[];
 }
 
 /** The `printf` stand-in; `withText` adds the format `%s` (no newline: `\c` ends echo's output). */
@@ -55,9 +55,16 @@ export const helpers: Record<string, Helper> = Object.fromEntries(
     // but not in posh or mksh: there this function stands in for it, so printing never forks.
     // It prints its second argument, through echo; their echo reads backslash escapes and a
     // leading -n, so backslashes are doubled and a leading - becomes the escape \0055.
-    h("printf", [], printfStandIn(false)),
+    { ...h("printf", [], printfStandIn(false)), replaces: ["printf-plain"] },
     // The same, for a program that also prints text without a newline (`printf '%s'`).
-    { ...h("printf-text", [], printfStandIn(true)), replaces: "printf" },
+    { ...h("printf-text", [], printfStandIn(true)), replaces: ["printf", "printf-plain"] },
+    // For a program whose every printf prints a line of plain text (no backslash, no leading
+    // -: see lower/builtins/console.ts), echo prints it as printf would.
+    h("printf-plain", [], `
+if ! PATH=/nonexistent command -v printf >/dev/null 2>&1; then
+  # shellcheck disable=SC2317 # called in posh and mksh
+  printf() { echo "$2"; }
+fi`),
     // A newline, for patterns (see the for…of over split in lower/loops.ts).
     h("__nl", [], `
 __nl='

@@ -16,6 +16,6 @@ export function resolveHelpers(used: Iterable<string>): Helper[] {
     out.push(helper);
   };
   [...used].sort().forEach(visit);
-  const replaced = new Set(out.flatMap((h) => (h.replaces ? [h.replaces] : [])));
+  const replaced = new Set(out.flatMap((h) => h.replaces ?? []));
   return out.filter((h) => !replaced.has(h.name));
 }

@@ -18,9 +18,21 @@ const NAME_CHAR = /^[A-Za-z0-9_]/;
 
 // --- Words -----------------------------------------------------------------------------------
 
+/** A word's parts with `$((n))` of a constant written as its digits, adjacent text joined, empty text dropped. */
+function textParts(w: Word): WordPart[] {
+  const out: WordPart[] = [];
+  for (const p of w.parts) {
+    const part: WordPart = p.kind === "arith" && p.expr.kind === "num" ? { kind: "lit", text: String(p.expr.value) } : p;
+    const last = out[out.length - 1];
+    if (part.kind === "lit" && !part.syntax && last?.kind === "lit" && !last.syntax) out[out.length - 1] = { kind: "lit", text: last.text + part.text };
+    else out.push(part);
+  }
+  return out.filter((p) => !(p.kind === "lit" && p.text === ""));
+}
+
 /** A word in argument position: one field, exactly its value. */
 export function printWord(w: Word): string {
-  const parts = w.parts.filter((p) => !(p.kind === "lit" && p.text === ""));
+  const parts = textParts(w);
   if (parts.length === 0) return "''";
   if (parts.length === 1 && parts[0]!.kind === "lit" && parts[0]!.syntax && /^[A-Za-z0-9_=!\[\]-]+$/.test(parts[0]!.text)) {
     return parts[0]!.text;
@@ -35,7 +47,7 @@ export function printWord(w: Word): string {
 
 /** The value of an assignment: not split or globbed, so plain expansions need no quotes. */
 function printAssignValue(w: Word): string {
-  const parts = w.parts.filter((p) => !(p.kind === "lit" && p.text === ""));
+  const parts = textParts(w);
   if (parts.length === 0) return "";
   // Literal values: numbers and true/false bare, text quoted (`x=set` reads like a command,
   // and shellcheck says so of `x=done`, `x=read` …).

@@ -25,21 +25,20 @@ function print(call: ts.CallExpression, ctx: LowerContext, fd: 1 | 2): Lowered {
     parts.push(...(v as { word: sh.Word }).word.parts);
   });
   const text = sh.word(...parts);
-  const echo = echoPrints(args, ctx);
-  if (!echo) ctx.useHelper("printf");
-  const line = echo ? sh.command("echo", text) : sh.printLine(text);
+  ctx.useHelper(plainText(args, ctx) ? "printf-plain" : "printf");
+  const line = sh.printLine(text);
   line.origin = ctx.origin(call);
   if (fd === 2) line.redirects.push({ fd: 1, op: ">&", target: sh.word("2") });
   return lowered({ kind: "void" }, [...pre, line]);
 }
 
 /**
- * True when `echo` prints the line exactly in every target shell: the source shows that it is
- * fixed text without a backslash (which posh's, mksh's and yash's echo read as an escape),
- * numbers and booleans, and that it cannot start with `-` followed by a letter (an option to
- * some echo). Anything else goes through printf, whose stand-in costs a runtime helper.
+ * True when the source shows that the line is fixed text without a backslash, numbers and
+ * booleans, and cannot start with `-` followed by a letter: text that `echo` prints exactly in
+ * every target shell (posh's and mksh's echo read backslash escapes and options). Where
+ * printf is no builtin, such lines need only the smallest stand-in (runtime/helpers.ts).
  */
-function echoPrints(args: readonly ts.Expression[], ctx: LowerContext): boolean {
+function plainText(args: readonly ts.Expression[], ctx: LowerContext): boolean {
   let atStart = true;
   const fixed = (text: string): boolean => {
     if (text.includes("\\") || (atStart && text.startsWith("-"))) return false;

@@ -1,5 +1,6 @@
-// Lines the compiler prints with echo (fixed text, numbers, booleans) and those that need
-// printf (a backslash, a leading "-n", text only known at run time), side by side.
+// Lines of plain text (fixed text, numbers, booleans: the small printf stand-in's echo prints
+// them) and lines that need the full stand-in (a backslash, a leading "-n", text only known at
+// run time), side by side.
 const n = -5;
 const t = true;
 const word = "-n";
