@@ -186,16 +186,17 @@ function splitByLiteral(expression: ts.Expression, ctx: LowerContext): { text: t
  * text up to the first separator (the rest after it), or, when none is left, the rest as the
  * last field — so empty fields come out as JS's split makes them.
  *
- *     _t1=$line; _t2=1
- *     while [ -n "$_t2" ]; do
- *       case $_t1 in *' '*) f=${_t1%%' '*} _t1=${_t1#*' '} ;; *) f=$_t1 _t2= ;; esac
+ *     f_rest=$line; f_more=1
+ *     while [ -n "$f_more" ]; do
+ *       case $f_rest in *' '*) f=${f_rest%%' '*} f_rest=${f_rest#*' '} ;; *) f=$f_rest f_more= ;; esac
  *       …
  *     done
  */
 function lowerForOfSplit(node: ts.ForOfStatement, id: ts.Identifier, split: { text: ts.Expression; separator: string }, ctx: LowerContext): Command[] {
   const text = ctx.toWord(ctx.expr(split.text), split.text);
-  const rest = ctx.newTemp();
-  const more = ctx.newTemp();
+  // Named after the loop variable, for the reader: `line_rest` is what is left to walk.
+  const rest = ctx.newVariable(`${id.text}_rest`);
+  const more = ctx.newVariable(`${id.text}_more`);
   const symbol = ctx.symbolOf(id)!;
   const name = ctx.newVariable(id.text);
   ctx.bindings.set(symbol, { kind: "var", name, type: { kind: "string", optional: false }, scope: ctx.scope });
