@@ -28,6 +28,19 @@ const typescriptOnly = {
   },
 };
 
+/**
+ * Keeps the CLI's `import("./index.ts")` out of dist/initsh.cjs: the compiler proper is its own
+ * file, dist/compiler.cjs, which the CLI requires once the code cache is on, so the cache holds
+ * the compiler's bytecode as well as TypeScript's.
+ */
+const compilerApart = {
+  name: "compiler-apart",
+  setup(b) {
+    const cli = join(ROOT, "compiler", "cli.ts");
+    b.onResolve({ filter: /^\.\/index\.ts$/ }, (args) => (args.importer === cli ? { path: "./compiler.cjs", external: true } : undefined));
+  },
+};
+
 const common = {
   absWorkingDir: ROOT,
   bundle: true,
@@ -53,10 +66,22 @@ export const bundles = [
     entryPoints: ["compiler/cli.ts"],
     format: "cjs",
     external: ["ts-morph", "@ts-morph/*"],
-    plugins: [typescriptOnly],
+    plugins: [typescriptOnly, compilerApart],
+    // `import()` of the external compiler.cjs as `require` (Node's import would scan it for exports first).
+    supported: { "dynamic-import": false },
     define: { "import.meta.url": "__initshModuleUrl" },
     banner: { js: 'const __initshModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
     outfile: "initsh.cjs",
+  },
+  // The compiler itself (compiler/index.ts), required by the CLI: see compilerApart.
+  {
+    entryPoints: ["compiler/index.ts"],
+    format: "cjs",
+    external: ["ts-morph", "@ts-morph/*"],
+    plugins: [typescriptOnly],
+    define: { "import.meta.url": "__initshModuleUrl" },
+    banner: { js: 'const __initshModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    outfile: "compiler.cjs",
   },
   // The simulated machine, for `import { simulate } from "initsh/testing"` in users' tests.
   // An ES module (vitest imports it); ts-only.cjs calls `require`, which the banner provides.

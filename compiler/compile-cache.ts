@@ -6,7 +6,8 @@ import * as vm from "node:vm";
 import { packageRoot } from "./paths.ts";
 
 /**
- * A V8 code cache for the CommonJS modules `initsh build` loads (TypeScript above all).
+ * A V8 code cache for the CommonJS modules `initsh build` loads: TypeScript, and the compiler
+ * itself (dist/compiler.cjs, required by the CLI after the cache is on: compiler/build.mjs).
  *
  * Node 20 has no module compile cache of its own (`module.enableCompileCache()` arrived in
  * Node 22.1), so while the cache is on, CommonJS files are compiled through `vm.Script` with

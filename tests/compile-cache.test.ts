@@ -109,7 +109,7 @@ describe("the built CLI, installed where node_modules cannot hold the cache", ()
     tmp = mkdtempSync(join(tmpdir(), "initsh-cache-e2e-"));
     app = join(tmp, "app");
     const pkg = join(app, "node_modules", "initsh");
-    for (const part of ["package.json", "bin", "dist/initsh.cjs", "dsl", "stdlib"]) cpSync(join(root, part), join(pkg, part), { recursive: true });
+    for (const part of ["package.json", "bin", "dist", "dsl", "stdlib"]) cpSync(join(root, part), join(pkg, part), { recursive: true });
     symlinkSync(join(root, "node_modules", "ts-morph"), join(app, "node_modules", "ts-morph"));
     writeFileSync(join(app, "node_modules", ".cache"), "not a directory\n");
     const reference = join(tmp, "reference.sh");
