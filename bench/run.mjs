@@ -120,7 +120,7 @@ function resolveTsc7() {
 }
 
 async function prepareBundles() {
-  for (const d of ["bin", "out", join("esm", "bin"), "cjs-tsmorph", "snapshot"]) mkdirSync(join(CACHE, d), { recursive: true });
+  for (const d of ["bin", "out", join("esm", "bin"), "cjs-tsmorph", "inline", "snapshot"]) mkdirSync(join(CACHE, d), { recursive: true });
   // 1. The shipped CLI: compiler/build.mjs's bundles, with a copy of bin/initsh.js beside them.
   await bundle(join(CACHE, "dist"), { logLevel: "silent" });
   copyFileSync(join(ROOT, "bin", "initsh.js"), join(CACHE, "bin", "initsh.js"));
@@ -156,15 +156,18 @@ async function prepareBundles() {
       }));
     },
   };
+  //    As in the CLI, the compiler is a file of its own, required once the code cache is on.
+  await build({ ...common, ...like, plugins: [...like.plugins, timedPhases], entryPoints: ["compiler/index.ts"], outfile: join(CACHE, "compiler-phases-compiler.cjs") });
   await build({
     ...common,
     ...like,
+    external: [...like.external, "./compiler-phases-compiler.cjs"],
     plugins: [...like.plugins, timedPhases],
     stdin: {
       contents: [
         'export { enableCompileCache } from "../compiler/compile-cache.ts";',
         'export const loadTypeScript = () => require("../compiler/ts-only.cjs");',
-        'export const loadCompiler = () => import("../compiler/index.ts");',
+        'export const loadCompiler = async () => require("./compiler-phases-compiler.cjs");',
       ].join("\n"),
       resolveDir: BENCH,
       loader: "ts",
@@ -178,6 +181,9 @@ async function prepareBundles() {
   // 4. CommonJS, but all of ts-morph required (no compiler/ts-only.cjs).
   await build({ ...common, ...like, plugins: [], external: ["ts-morph"], entryPoints: ["compiler/cli.ts"], outfile: join(CACHE, "cjs-tsmorph", "initsh.cjs") });
   writeFileSync(join(CACHE, "cjs-tsmorph", "bin.cjs"), 'require("./initsh.cjs").main(process.argv.slice(2));\n');
+  // 4b. The CLI with the compiler inlined in it, so that the code cache holds TypeScript only.
+  await build({ ...common, ...like, plugins: like.plugins.filter((pl) => pl.name !== "compiler-apart"), entryPoints: ["compiler/cli.ts"], outfile: join(CACHE, "inline", "initsh.cjs") });
+  writeFileSync(join(CACHE, "inline", "bin.cjs"), 'require("./initsh.cjs").main(process.argv.slice(2));\n');
   // 5. Everything in one CommonJS file (TypeScript inlined) for the snapshot experiment.
   const inlineTypeScript = {
     name: "inline-typescript",
@@ -262,6 +268,7 @@ const firstRunDir = join(CACHE, "compile-cache-first-run");
 // examples/basic-init.ts, not the program timed here.
 const installDir = join(CACHE, "compile-cache-install");
 rmSync(cacheDir, { recursive: true, force: true });
+rmSync(join(CACHE, "compile-cache-inline"), { recursive: true, force: true });
 const withCache = { ...process.env, INITSH_CACHE_DIR: cacheDir };
 const noCache = { ...process.env, INITSH_NO_CACHE: "1" };
 const typescriptJs = createRequire(join(ROOT, "node_modules", "ts-morph", "package.json")).resolve("@ts-morph/common/dist/typescript.js");
@@ -306,6 +313,14 @@ const contenders = [
   { id: "node", label: "node -e 0 (Node startup alone)", argv: [process.execPath, "-e", "0"] },
   { id: "tsLoad", label: "loading TypeScript alone (ts-morph's typescript.js, no cache)", argv: [process.execPath, "-e", `require(${JSON.stringify(typescriptJs)})`] },
   { id: "esmBefore", label: "before: CLI bundled as an ES module, all of ts-morph imported, no cache", argv: [process.execPath, join(CACHE, "esm", "bin", "initsh.mjs"), ...build200("esm")], env: noCache, shows: { INITSH_NO_CACHE: "1" }, out: out("esm") },
+  {
+    id: "inlineCompiler",
+    label: "CLI with the compiler inlined (the code cache holds TypeScript only), code cache warm",
+    argv: [process.execPath, join(CACHE, "inline", "bin.cjs"), ...build200("inline")],
+    env: { ...process.env, INITSH_CACHE_DIR: join(CACHE, "compile-cache-inline") },
+    shows: { INITSH_CACHE_DIR: join(CACHE, "compile-cache-inline") },
+    out: out("inline"),
+  },
   { id: "cjsTsMorph", label: "CLI bundled as CommonJS, all of ts-morph required, no cache", argv: [process.execPath, join(CACHE, "cjs-tsmorph", "bin.cjs"), ...build200("cjs-tsmorph")], env: noCache, shows: { INITSH_NO_CACHE: "1" }, out: out("cjs-tsmorph") },
   { id: "snapWarm", label: "startup snapshot pre-warmed by one compile (experiment, not shipped)", argv: [process.execPath, "--snapshot-blob", snapWarm, ...build200("snap-warm")], env: noCache, shows: { INITSH_NO_CACHE: "1" }, out: out("snap-warm") },
   { id: "phases", label: "phase breakdown driver, code cache warm (bench/phases.mjs)", argv: [process.execPath, join(BENCH, "phases.mjs"), join(CACHE, "compiler-phases.cjs"), PROGRAM, "--warm", "3"], env: withCache },
@@ -590,7 +605,8 @@ const steps = [
   ["esmBefore", "before: ES-module bundle importing all of ts-morph (how the CLI was built until now), no cache"],
   ["cjsTsMorph", "CommonJS bundle, ts-morph loaded with `require`"],
   ["initshNoCache", "… loading only TypeScript (compiler/ts-only.cjs): shipped, cache off"],
-  ["initsh", "… with the code cache warm: **shipped**"],
+  ["inlineCompiler", "… with the code cache warm, the cache holding TypeScript only"],
+  ["initsh", "… and the compiler too (dist/compiler.cjs, required once the cache is on): **shipped**"],
 ];
 const t7 = tsc7 ? S.tsc7.median : NaN;
 const idealFloor = S.node.median + warmCompile;
@@ -705,6 +721,9 @@ compiler/front/project.ts now builds the program with \`ts.createProgram\` inste
   execution or JIT warm-up. Each file is keyed by Node version, path, size, mtime, ctime and inode and carries a
   SHA-256 of its bytes (V8 does not check them: a damaged cache could crash it); anything unreadable, stale or
   unwritable means compiling without it. The script is the same with or without it (checked above).
+- **The compiler cached too**: the hook sees only files loaded after it is installed, and the CLI bundle that
+  installs it used to hold the compiler as well, so only TypeScript was cached. compiler/build.mjs now bundles
+  compiler/index.ts into a file of its own, dist/compiler.cjs, which the CLI requires once the cache is on.
 - **Startup snapshot** (bench/snapshot-build.cjs, \`node --snapshot-blob … --build-snapshot\`, not shipped): the CLI with
   TypeScript inlined (one ${fileMiB(join(CACHE, "snapshot", "initsh-all.cjs"))} MiB CommonJS bundle) is evaluated at build time and one compile
   (of bench/fixtures/size/cmdline.ts) runs before the snapshot is taken, so a run starts with everything loaded
