@@ -816,12 +816,13 @@ built element by element where the references loop over the text once, and strin
 where a reference, knowing the data, uses one \`case\` or \`\${x#prefix}\`.
 
 The passes in compiler/passes/ (run after lowering, in order, until nothing changes) account for part of the
-reduction: constant conditions and arithmetic folded (fold.ts); \`\${x-word}\` for \`x ?? word\`, temporaries that copy
-a value nothing changes before its use replaced by the value, and \`if …; then _tN=a; else _tN=b; fi; x=$_tN\`
+reduction: constant conditions and arithmetic folded (fold.ts); \`\${x-word}\` for \`x ?? word\` (defaults.ts); temporaries
+that copy a value nothing changes before its use replaced by the value (copies.ts); \`if …; then _tN=a; else _tN=b; fi; x=$_tN\`
 assigning \`x\` directly, also for a value that may be undefined and after a branch that calls a \`never\` function
-(copies.ts, with read/write sets of every function in effects.ts); unread assignments
-dropped (unused.ts); and a bare \`return\` that ends a function dropped (returns.ts). \`for…of\` over an array
-literal is a plain \`for x in …\`.
+(direct.ts), and a temporary built up and then copied being the variable from the start (early.ts) — with read/write
+sets of every function in effects.ts; unread assignments dropped (unused.ts); and a bare \`return\` that ends a function
+dropped (returns.ts). \`for…of\` over an array literal is a plain \`for x in …\`, and over \`text.split(",")\` a walk
+over the text itself, with no array.
 
 ## 3. Zero forks
 

@@ -1,6 +1,6 @@
 import type { Arith, Command, Param, Pattern, Simple, Word, WordPart } from "../sh/ast.ts";
-import * as sh from "../sh/ast.ts";
-import { type Effects, hasJump, isName, isTemp, mapLists, mayWrite, readCounts, renameReads, singleAssignment, wordNames } from "./effects.ts";
+import { type Effects, hasJump, isName, isTemp, mapLists, mayWrite, singleAssignment, wordNames } from "./effects.ts";
+import { isPlainRead } from "./shapes.ts";
 
 /**
  * Copies of compiler temporaries. Lowering saves values in temporaries (`_tN`) whenever a later
@@ -9,12 +9,12 @@ import { type Effects, hasJump, isName, isTemp, mapLists, mayWrite, readCounts, 
  *     _t1=$__r_kind                     spec_kind=$__r_kind
  *     spec_kind=$_t1               →
  *
- * Forward: after `_tN=$src`, each later read of `$_tN` in the same command list (and inside
- * the commands of that list) reads `$src` instead, up to the first command that may write
- * `src` or `_tN` — a function call counts as writing everything that function may assign,
- * a runtime helper everything named `__…` (the result register `__r` included). A loop that
- * may write either stops the rewriting before the loop: its second pass would see the write.
- * Backward: `if …; then _tN=a; else _tN=b; fi; x=$_tN` assigns `x` directly.
+ * After `_tN=$src`, each later read of `$_tN` in the same command list (and inside the
+ * commands of that list) reads `$src` instead, up to the first command that may write `src`
+ * or `_tN` — a function call counts as writing everything that function may assign, a runtime
+ * helper everything named `__…` (the result register `__r` included). A loop that may write
+ * either stops the rewriting before the loop: its second pass would see the write. The other
+ * direction (assigning the final variable where the temporary was) is in direct.ts and early.ts.
  */
 
 interface Copy {
@@ -279,204 +279,4 @@ class Scanner {
         return a;
     }
   }
-}
-
-// --- Backward: assign the final variable directly ---------------------------------------------
-
-/** Whether every way through `c` that reaches its end ends by assigning `temp` (or leaves by a jump). */
-function endsAssigning(c: Command, temp: string): boolean {
-  const a = singleAssignment(c);
-  if (a) return a.name === temp;
-  if (c.kind === "if") {
-    if (!c.otherwise) return false;
-    const bodies = [...c.clauses.map((k) => k.body), c.otherwise];
-    return bodies.every((b) => b.length > 0 && (endsAssigning(b[b.length - 1]!, temp) || endsInJump(b[b.length - 1]!)));
-  }
-  return false;
-}
-
-const endsInJump = (c: Command): boolean =>
-  c.kind === "simple" &&
-  (!!c.noReturn || (c.words.length > 0 && ["return", "exit", "break", "continue"].includes(sh.literalText(c.words[0]!) ?? "")));
-
-/** `$name` and nothing else. */
-const isPlainRead = (w: Word, name: string): boolean => w.parts.length === 1 && w.parts[0]!.kind === "param" && w.parts[0]!.name === name && !w.parts[0]!.op;
-
-/** The values of the final assignments to `temp` in `c` (see endsAssigning). */
-function finalValues(c: Command, temp: string): Word[] {
-  const a = singleAssignment(c);
-  if (a) return [a.value];
-  if (c.kind !== "if") return [];
-  return [...c.clauses.map((k) => k.body), c.otherwise ?? []].flatMap((b) => (b.length > 0 ? finalValues(b[b.length - 1]!, temp) : []));
-}
-
-function renameFinal(c: Command, temp: string, target: string): Command {
-  const a = singleAssignment(c);
-  if (a) return { ...(c as Simple), assigns: [{ name: target, value: a.value }] };
-  if (c.kind !== "if") return c;
-  const last = (b: Command[]) => (endsInJump(b[b.length - 1]!) ? b : [...b.slice(0, -1), renameFinal(b[b.length - 1]!, temp, target)]);
-  return { ...c, clauses: c.clauses.map((k) => ({ test: k.test, body: last(k.body) })), otherwise: last(c.otherwise!) };
-}
-
-/** `unset name` alone. */
-const isUnsetOf = (c: Command, name: string): boolean =>
-  c.kind === "simple" && c.assigns.length === 0 && c.redirects.length === 0 && c.words.length === 2 &&
-  sh.literalText(c.words[0]!) === "unset" && sh.literalText(c.words[1]!) === name;
-
-/**
- * The copy of a value that may be undefined, `if [ "${t+set}" ]; then x=$t; else unset x; fi`
- * (either polarity): `{ from: t, to: x }`.
- */
-function optionalCopy(c: Command): { from: string; to: string } | undefined {
-  if (c.kind !== "if" || c.clauses.length !== 1 || c.otherwise?.length !== 1) return undefined;
-  const clause = c.clauses[0]!;
-  if (clause.test.length !== 1 || clause.body.length !== 1) return undefined;
-  const test = isSetTest(clause.test[0]!);
-  if (!test) return undefined;
-  const [whenSet, whenUnset] = test.polarity ? [clause.body[0]!, c.otherwise[0]!] : [c.otherwise[0]!, clause.body[0]!];
-  const a = singleAssignment(whenSet);
-  if (!a || !isPlainRead(a.value, test.name) || a.name === test.name || !isUnsetOf(whenUnset, a.name)) return undefined;
-  return { from: test.name, to: a.name };
-}
-
-/** Whether every way through `c` that reaches its end ends by assigning or unsetting `temp` (or leaves by a jump). */
-function endsDefining(c: Command, temp: string): boolean {
-  if (isUnsetOf(c, temp)) return true;
-  const a = singleAssignment(c);
-  if (a) return a.name === temp;
-  if (c.kind !== "if" || !c.otherwise) return false;
-  return [...c.clauses.map((k) => k.body), c.otherwise].every(
-    (b) => b.length > 0 && (endsDefining(b[b.length - 1]!, temp) || endsInJump(b[b.length - 1]!)),
-  );
-}
-
-function renameDefining(c: Command, temp: string, target: string): Command {
-  if (isUnsetOf(c, temp)) return sh.command("unset", target);
-  const a = singleAssignment(c);
-  if (a) return { ...(c as Simple), assigns: [{ name: target, value: a.value }] };
-  if (c.kind !== "if") return c;
-  const last = (b: Command[]) => (endsInJump(b[b.length - 1]!) ? b : [...b.slice(0, -1), renameDefining(b[b.length - 1]!, temp, target)]);
-  return { ...c, clauses: c.clauses.map((k) => ({ test: k.test, body: last(k.body) })), otherwise: last(c.otherwise!) };
-}
-
-/**
- * `_tN=v; x=$_tN` → `x=v`, and the same when `_tN` is assigned at the end of every branch of
- * an `if` right before the copy. Only for temporaries read nowhere else; nothing runs between
- * the last assignment and the copy, so `x` gets the same value at the same point. Likewise a
- * temporary that may be undefined, set or unset at the end of every branch and then copied
- * with its undefinedness (optionalCopy): the branches set or unset `x` themselves.
- */
-export function assignDirectly(commands: readonly Command[], reads: ReadonlyMap<string, number>): Command[] {
-  return mapLists(commands, (list) => {
-    const out: Command[] = [];
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i]!;
-      const copy = list[i + 1] && optionalCopy(list[i + 1]!);
-      if (
-        copy && isTemp(copy.from) && reads.get(copy.from) === 2 && endsDefining(c, copy.from) &&
-        !finalValues(c, copy.from).some((v) => isPlainRead(v, copy.to)) // no `x=$x`
-      ) {
-        out.push(renameDefining(c, copy.from, copy.to));
-        i++;
-        continue;
-      }
-      const next = list[i + 1] && singleAssignment(list[i + 1]!);
-      const part = next?.value.parts.length === 1 ? next.value.parts[0]! : undefined;
-      if (
-        next && part?.kind === "param" && !part.op && isTemp(part.name) && next.name !== part.name &&
-        reads.get(part.name) === 1 && endsAssigning(c, part.name) &&
-        !finalValues(c, part.name).some((v) => isPlainRead(v, next.name)) // no `x=$x`
-      ) {
-        out.push(renameFinal(c, part.name, next.name));
-        i++;
-        continue;
-      }
-      out.push(c);
-    }
-    return out;
-  });
-}
-
-// --- Assign the variable where the temporary was ------------------------------------------------
-
-/**
- * `_t1=$__r; __apush "$_t1" a; names=$_t1` → `names=$__r; __apush "$names" a`: a temporary
- * built up and then copied to a variable is the variable from the start, when nothing in
- * between reads or writes that variable (functions called included), nothing writes the
- * temporary, nothing reads it elsewhere, and nothing can leave the list before the copy
- * (`return`, `break`, `continue`; `exit` ends everything anyway).
- */
-export function assignEarly(commands: readonly Command[], effects: Effects, reads: ReadonlyMap<string, number>): Command[] {
-  return mapLists(commands, (list) => {
-    const out = [...list];
-    for (let i = 0; i < out.length; i++) {
-      const a = singleAssignment(out[i]!);
-      if (!a || !isTemp(a.name)) continue;
-      const temp = a.name;
-      const k = out.findIndex((c, j) => j > i && isCopyOf(c, temp));
-      if (k < 0) continue;
-      const target = singleAssignment(out[k]!)!.name;
-      if (isPlainRead(a.value, target)) continue; // no `x=$x`
-      const between = out.slice(i + 1, k);
-      if (readCounts([...between, out[k]!]).get(temp) !== reads.get(temp)) continue;
-      const touches = (c: Command) =>
-        hasJump(c) || mayWrite(effects.writesOf(c), temp) || mayWrite(effects.writesOf(c), target) || mayWrite(effects.readsOf(c), target);
-      if (between.some(touches)) continue;
-      out.splice(i, k - i + 1, sh.assign(target, a.value, out[i]!.origin), ...between.map((c) => renameReads(c, temp, target)));
-    }
-    return out;
-  });
-}
-
-const isCopyOf = (c: Command, temp: string): boolean => {
-  const a = singleAssignment(c);
-  const p = a?.value.parts.length === 1 ? a.value.parts[0]! : undefined;
-  return !!a && a.name !== temp && p?.kind === "param" && p.name === temp && !p.op;
-};
-
-// --- `${x-default}` ---------------------------------------------------------------------------
-
-/** `x` when `c` is `[ "${x+set}" ]` or `[ -n "${x+set}" ]` (polarity true) or `[ -z "${x+set}" ]` (false). */
-function isSetTest(c: Command): { name: string; polarity: boolean } | undefined {
-  if (c.kind !== "simple" || c.assigns.length > 0 || c.redirects.length > 0) return undefined;
-  const words = c.words.map((w) => sh.literalText(w));
-  if (words[0] !== "[" || words[words.length - 1] !== "]") return undefined;
-  let polarity = true;
-  let operand: Word;
-  if (c.words.length === 3) operand = c.words[1]!;
-  else if (c.words.length === 4 && (words[1] === "-n" || words[1] === "-z")) {
-    polarity = words[1] === "-n";
-    operand = c.words[2]!;
-  } else return undefined;
-  const p = operand.parts.length === 1 ? operand.parts[0]! : undefined;
-  if (p?.kind !== "param" || p.op?.kind !== "alternative" || p.op.colon || sh.literalText(p.op.word) !== "set") return undefined;
-  return { name: p.name, polarity };
-}
-
-/** Text the printer accepts inside `${x-…}`. */
-const innerSafe = (w: Word): boolean =>
-  w.parts.every((p) => (p.kind === "lit" && /^[A-Za-z0-9_ .,:=@%+-]*$/.test(p.text)) || (p.kind === "param" && !p.op));
-
-/**
- * `if [ "${x+set}" ]; then t=$x; else t=word; fi` → `t=${x-word}`: JavaScript's `x ?? word`
- * for a value that may be undefined, in the expansion made for it.
- */
-export function foldDefaults(commands: readonly Command[]): Command[] {
-  return mapLists(commands, (list) =>
-    list.map((c) => {
-      if (c.kind !== "if" || c.clauses.length !== 1 || !c.otherwise || c.otherwise.length !== 1) return c;
-      const clause = c.clauses[0]!;
-      if (clause.test.length !== 1 || clause.body.length !== 1) return c;
-      const test = isSetTest(clause.test[0]!);
-      if (!test) return c;
-      const [whenSet, whenUnset] = test.polarity ? [clause.body[0]!, c.otherwise[0]!] : [c.otherwise[0]!, clause.body[0]!];
-      const a = singleAssignment(whenSet);
-      const b = singleAssignment(whenUnset);
-      if (!a || !b || a.name !== b.name) return c;
-      const copied = a.value.parts.length === 1 ? a.value.parts[0]! : undefined;
-      if (copied?.kind !== "param" || copied.op || copied.name !== test.name || !innerSafe(b.value)) return c;
-      const value = sh.word(sh.param(test.name, { kind: "default", colon: false, word: b.value }));
-      return sh.assign(a.name, value, c.origin ?? whenSet.origin);
-    }),
-  );
 }

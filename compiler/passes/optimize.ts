@@ -1,5 +1,8 @@
 import type { Command } from "../sh/ast.ts";
-import { assignDirectly, assignEarly, foldDefaults, propagateCopies } from "./copies.ts";
+import { propagateCopies } from "./copies.ts";
+import { foldDefaults } from "./defaults.ts";
+import { assignDirectly } from "./direct.ts";
+import { assignEarly } from "./early.ts";
 import { Effects, readCounts } from "./effects.ts";
 import { foldArithmetic, foldConstants } from "./fold.ts";
 import { dropFinalReturns } from "./returns.ts";
