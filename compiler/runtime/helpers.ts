@@ -135,17 +135,17 @@ __aincludes() {
   return 1
 }`),
     // split with a separator that is not empty: the text up to each one, then the rest.
-    h("__split", ["__anew", "__apush"], `
+    h("__split", ["__anew"], `
 __split() {
   __anew
-  __sp_id=$__r
+  __sp_i=0
   __sp_s=$1
   while case $__sp_s in *"$2"*) ;; *) false ;; esac; do
     __sp_e=\${__sp_s%%"$2"*} __sp_s=\${__sp_s#*"$2"}
-    __apush "$__sp_id" "$__sp_e"
+    eval "__a\${__r}_$__sp_i=\\$__sp_e"
+    __sp_i=$((__sp_i + 1))
   done
-  __apush "$__sp_id" "$__sp_s"
-  __r=$__sp_id
+  eval "__a\${__r}_$__sp_i=\\$__sp_s __a\${__r}_n=$((__sp_i + 1))"
 }`),
     // split(""): one element per character.
     h("__splitchars", ["__anew", "__apush"], `
