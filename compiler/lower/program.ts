@@ -1,5 +1,6 @@
 import { ts } from "ts-morph";
 import * as sh from "../sh/ast.ts";
+import { forEachChild, readCounts } from "../passes/effects.ts";
 import type { Command } from "../sh/ast.ts";
 import { resolveHelpers } from "../runtime/resolve.ts";
 import { callVisitors } from "./calls.ts";
@@ -59,8 +60,9 @@ export function lowerProgram(source: ts.SourceFile, input: ProgramInput): Lowere
   const endsInExit = last?.kind === "simple" && last.words[0] !== undefined && sh.literalText(last.words[0]) === "exit";
   const tail = entry ? [sh.command(entry.shName)] : endsInExit ? [] : [sh.command("exit", "0")];
   const [optimizedFunctions, optimizedMain] = optimize(functions, main);
+  const prunedFunctions = pruneLocals(optimizedFunctions);
   const userFunctions = new Set(ctx.functions.filter((f) => !ctx.inLibrary(f.node)).map((f) => f.shName));
-  const liveFunctions = dropRepeatedLocations(optimizedFunctions, userFunctions);
+  const liveFunctions = dropRepeatedLocations(prunedFunctions, userFunctions);
   const liveMain = dropRepeatedLocations(optimizedMain, userFunctions);
   return {
     commands: [
@@ -153,6 +155,38 @@ function definitionWithLocals(f: FunctionInfo, recursive: boolean): Command[] {
     { kind: "comment", text: "shellcheck disable=SC3043 # recursive: every target shell has local" },
     { ...def, body: [sh.command("local", ...locals), ...relocalizeUnsets(def.body, new Set(locals))] },
   ];
+}
+
+/**
+ * A recursive function's `local` lists every variable its body assigned before the passes
+ * ran; a name they removed is neither read nor written any more and leaves the list (an
+ * unused local is a shellcheck finding).
+ */
+function pruneLocals(functions: Command[]): Command[] {
+  return functions.map((f) => {
+    if (f.kind !== "function") return f;
+    const [first, ...rest] = f.body;
+    if (first?.kind !== "simple" || first.words[0] === undefined || sh.literalText(first.words[0]) !== "local") return f;
+    const reads = readCounts(rest);
+    const written = new Set<string>();
+    const visit = (c: Command): void => {
+      if (c.kind === "simple") {
+        c.assigns.forEach((a) => written.add(a.name));
+        if (["unset", "local"].includes(c.words[0] ? (sh.literalText(c.words[0]) ?? "") : "")) {
+          c.words.slice(1).forEach((w) => written.add(sh.literalText(w) ?? ""));
+        }
+      }
+      if (c.kind === "for") written.add(c.name);
+      forEachChild(c, visit);
+    };
+    rest.forEach(visit);
+    const kept = first.words.slice(1).filter((w) => {
+      const name = sh.literalText(w) ?? "";
+      return reads.has(name) || written.has(name);
+    });
+    if (kept.length === first.words.length - 1) return f;
+    return { ...f, body: kept.length > 0 ? [{ ...first, words: [first.words[0], ...kept] }, ...rest] : rest };
+  });
 }
 
 /**
