@@ -5,6 +5,7 @@ import type { Visitors } from "./visitor.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import * as sh from "../sh/ast.ts";
 import type { Command, Origin, Word } from "../sh/ast.ts";
+import type { PrefixFact } from "./matches.ts";
 import { NameAllocator } from "./names.ts";
 import { classifyType, type RecordField, type Scalar, type ShType } from "./types.ts";
 import { arithWord, boolVar, dependsOnState, hasEffect, lowered, readVar, type Lowered, type Val } from "./values.ts";
@@ -91,6 +92,8 @@ export class LowerContext {
   readonly moduleState: Command[] = [];
   jumpTargets: JumpTarget[] = [];
   shLoopDepth = 0;
+  /** What the enclosing `case` arms prove about prefixes (see matches.ts). */
+  readonly prefixFacts: PrefixFact[] = [];
 
   constructor(
     readonly checker: ts.TypeChecker,

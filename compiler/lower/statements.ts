@@ -4,6 +4,7 @@ import * as sh from "../sh/ast.ts";
 import type { Command } from "../sh/ast.ts";
 import { LoweringAbort, type Binding, type LowerContext } from "./context.ts";
 import { declareFunction, isFunctionValue } from "./functions.ts";
+import { lowerIfAsCase } from "./matches.ts";
 import { assignmentOps, isUndefined, lowerCondition, toArith } from "./operators.ts";
 import { checkRecordWrite } from "./records.ts";
 import { classifyType, isScalar } from "./types.ts";
@@ -224,6 +225,8 @@ function lowerLogicalEffect(e: ts.BinaryExpression, ctx: LowerContext): Command[
 }
 
 function lowerIf(node: ts.IfStatement, ctx: LowerContext): Command[] {
+  const asCase = lowerIfAsCase(node, ctx);
+  if (asCase) return [asCase];
   const clauses: { test: Command[]; body: Command[] }[] = [];
   let current: ts.Statement | undefined = node;
   while (current && ts.isIfStatement(current)) {

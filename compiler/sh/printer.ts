@@ -234,18 +234,20 @@ function printCommand(c: Command, depth: number): string[] {
       // A small case whose arms are one short command each reads best on one line.
       const arms = c.arms.map((arm) => ({
         patterns: arm.patterns.map(printPattern).join("|"),
-        single: arm.body.length === 1 ? printInline(arm.body[0]!) : arm.body.length === 0 ? ":" : undefined,
+        single: arm.body.length === 1 ? printInline(arm.body[0]!) : arm.body.length === 0 ? "" : undefined,
       }));
+      // An arm with nothing to do is just `pattern) ;;`.
+      const armLine = (patterns: string, single: string) => `${patterns})${single && ` ${single}`} ;;`;
       if (arms.length <= 2 && arms.every((a) => a.single !== undefined)) {
-        const line = `${pad}case ${printCaseSubject(c.subject)} in ${arms.map((a) => `${a.patterns}) ${a.single} ;;`).join(" ")} esac`;
+        const line = `${pad}case ${printCaseSubject(c.subject)} in ${arms.map((a) => armLine(a.patterns, a.single!)).join(" ")} esac`;
         if (line.length <= 100 && !line.includes("\n")) return [line];
       }
       const lines = [`${pad}case ${printCaseSubject(c.subject)} in`];
       for (const arm of c.arms) {
-        const head = `${pad}${INDENT}${arm.patterns.map(printPattern).join("|")})`;
-        const single = arm.body.length === 1 ? printInline(arm.body[0]!) : arm.body.length === 0 ? ":" : undefined;
-        if (single !== undefined) lines.push(`${head} ${single} ;;`);
-        else lines.push(head, ...printBody(arm.body, depth + 2), `${pad}${INDENT}${INDENT};;`);
+        const patterns = `${pad}${INDENT}${arm.patterns.map(printPattern).join("|")}`;
+        const single = arm.body.length === 1 ? printInline(arm.body[0]!) : arm.body.length === 0 ? "" : undefined;
+        if (single !== undefined) lines.push(armLine(patterns, single));
+        else lines.push(`${patterns})`, ...printBody(arm.body, depth + 2), `${pad}${INDENT}${INDENT};;`);
       }
       return [...lines, pad + "esac"];
     }

@@ -3,6 +3,7 @@ import * as sh from "../../sh/ast.ts";
 import type { Word } from "../../sh/ast.ts";
 import type { LowerContext } from "../context.ts";
 import { buildArray } from "../expressions.ts";
+import { sliceAfterPrefix } from "../matches.ts";
 import { lowered, stringVal, type Lowered } from "../values.ts";
 import type { Builtins } from "./builtin.ts";
 
@@ -49,7 +50,8 @@ export const stringBuiltins: Builtins = {
   "String.slice": (call, ctx, receiver) =>
     call.arguments.length === 0
       ? ctx.expr(receiver!)
-      : viaHelper(call.arguments.length === 1 ? "__slicefrom" : "__slice", "string")(call, ctx, receiver),
+      : sliceAfterPrefix(call, ctx, receiver!) ??
+        viaHelper(call.arguments.length === 1 ? "__slicefrom" : "__slice", "string")(call, ctx, receiver),
   "String.substring": viaHelper("__substring", "string"),
   "String.split": (call, ctx, receiver) => {
     // The common literal separator picks its own helper: most programs never split by "".
