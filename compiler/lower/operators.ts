@@ -158,6 +158,13 @@ function equality(a: Val, b: Val, node: ts.Node, ctx: LowerContext, pre: Command
   if (a.kind === "optional" && b.kind === "optional") {
     return sh.or(sh.and(isUnset(a.name), isUnset(b.name)), sh.and(sh.and(isSet(a.name), isSet(b.name)), compare));
   }
+  // Text that is never empty cannot equal an unset variable read as empty: one test does it.
+  const optional = a.kind === "optional" ? a : b.kind === "optional" ? b : undefined;
+  const otherText = optional === a ? rightText : leftText;
+  if (optional && operator === "=" && otherText !== undefined && otherText !== "") {
+    const orEmpty = sh.word(sh.param(optional.name, { kind: "default", colon: false, word: sh.word() }));
+    return optional === a ? sh.test(orEmpty, "=", right) : sh.test(left, "=", orEmpty);
+  }
   if (a.kind === "optional") return sh.and(isSet(a.name), compare);
   if (b.kind === "optional") return sh.and(isSet(b.name), compare);
   return compare;
