@@ -81,15 +81,15 @@ __anew() {
   __r=$__an
 }`),
     // A new array of the arguments, its id in __r: an array literal in one call.
-    h("__alist", ["__anew"], `
+    h("__alist", [], `
 __alist() {
-  __anew
-  __al_i=0
-  for __al_e in "$@"; do
-    eval "__a\${__r}_$__al_i=\\$__al_e"
+  __an=$((\${__an:-0} + 1)) __al_i=0
+  for __al_e; do
+    eval "__a\${__an}_$__al_i=\\$__al_e"
     __al_i=$((__al_i + 1))
   done
-  eval "__a\${__r}_n=$__al_i"
+  eval "__a\${__an}_n=$__al_i"
+  __r=$__an
 }`),
     h("__apush", [], `
 __apush() {
@@ -135,17 +135,16 @@ __aincludes() {
   return 1
 }`),
     // split with a separator that is not empty: the text up to each one, then the rest.
-    h("__split", ["__anew"], `
+    h("__split", [], `
 __split() {
-  __anew
-  __sp_i=0
-  __sp_s=$1
+  __an=$((\${__an:-0} + 1)) __sp_i=0 __sp_s=$1
   while case $__sp_s in *"$2"*) ;; *) false ;; esac; do
     __sp_e=\${__sp_s%%"$2"*} __sp_s=\${__sp_s#*"$2"}
-    eval "__a\${__r}_$__sp_i=\\$__sp_e"
+    eval "__a\${__an}_$__sp_i=\\$__sp_e"
     __sp_i=$((__sp_i + 1))
   done
-  eval "__a\${__r}_$__sp_i=\\$__sp_s __a\${__r}_n=$((__sp_i + 1))"
+  eval "__a\${__an}_$__sp_i=\\$__sp_s __a\${__an}_n=$((__sp_i + 1))"
+  __r=$__an
 }`),
     // split(""): one element per character.
     h("__splitchars", ["__anew", "__apush"], `
