@@ -174,4 +174,13 @@ export const diagnostics = {
     "IS1042",
     () => "An environment variable's name must be a string literal of capitals, digits and '_' (\"PATH\", \"TERM\").",
   ),
+  staleNarrowing: createDiagnosticFactory(
+    "IS1043",
+    (name: string) =>
+      `'${name}' is assigned by functions, and one of them may run between the check that narrowed it and this read; TypeScript does not follow calls, so the type here cannot be trusted. Copy it into a const where you check it: \`const value = ${name}; if (value !== undefined) …\`.`,
+  ),
+  optionalRecordParameter: createDiagnosticFactory(
+    "IS1044",
+    () => "A record parameter cannot be optional or have a default value: pass the record at every call (a record's fields may themselves be optional).",
+  ),
 } as const;

@@ -7,6 +7,7 @@ import * as sh from "../sh/ast.ts";
 import type { Command, Origin, Word } from "../sh/ast.ts";
 import type { PrefixFact } from "./matches.ts";
 import { NameAllocator } from "./names.ts";
+import { narrowingMayBeStale } from "./writes.ts";
 import { classifyType, type RecordField, type Scalar, type ShType } from "./types.ts";
 import { arithWord, boolVar, dependsOnState, hasEffect, lowered, readVar, type Lowered, type Val } from "./values.ts";
 
@@ -48,7 +49,8 @@ export interface FunctionScope {
 }
 
 export type Binding =
-  | { kind: "var"; name: string; type: ShType; scope: FunctionScope | undefined }
+  /** `shared`: other functions assign it, so TypeScript's narrowing of it cannot be trusted. */
+  | { kind: "var"; name: string; type: ShType; scope: FunctionScope | undefined; shared?: boolean }
   | { kind: "record"; fields: Map<string, { name: string; type: RecordField["type"] }>; scope: FunctionScope | undefined }
   | { kind: "function"; info: FunctionInfo }
   /** A declaration already reported: uses of it are skipped rather than reported again. */
@@ -414,8 +416,14 @@ export class LowerContext {
     }
     const here = this.shTypeOf(node);
     const optionalHere = here && here.kind !== "undefined" ? "optional" in here && here.optional : true;
-    if (here?.kind === "undefined") return { kind: "undefined" };
+    // A variable functions assign may be set although TypeScript still types it `undefined`
+    // (it does not follow calls): it is read, not assumed.
+    if (here?.kind === "undefined" && !binding.shared) return { kind: "undefined" };
     if (type.optional && optionalHere) return { kind: "optional", name: binding.name, inner: type.kind };
+    if (type.optional && binding.shared && ts.isIdentifier(node)) {
+      const symbol = this.symbolOf(node);
+      if (symbol && narrowingMayBeStale(node, symbol, this)) this.fail(diagnostics.staleNarrowing(node, node.text));
+    }
     return readVar(binding.name, type.kind);
   }
 }

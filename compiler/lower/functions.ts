@@ -54,6 +54,8 @@ function describeFunction(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): 
       return ctx.failType(p, ctx.checker.getTypeAtLocation(p));
     }
     if (p.dotDotDotToken) return { declaration: p, type, passing: "plain", rest: true };
+    // A record travels as one argument per field: there is no word for "no record".
+    if (type.kind === "record" && (p.questionToken || p.initializer)) ctx.fail(diagnostics.optionalRecordParameter(p));
     const optional = !!p.questionToken || !!p.initializer || ("optional" in type && type.optional);
     return { declaration: p, type, passing: optional ? passingOf(type) : "plain" };
   });

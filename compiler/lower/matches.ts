@@ -3,6 +3,7 @@ import * as sh from "../sh/ast.ts";
 import type { Command, Pattern, Word } from "../sh/ast.ts";
 import type { FunctionScope, LowerContext } from "./context.ts";
 import { stringVal, lowered, type Lowered } from "./values.ts";
+import { neverReassigned } from "./writes.ts";
 
 /**
  * An `if` whose every test compares one string with patterns — `s.startsWith(p)`,
@@ -250,39 +251,4 @@ export function sliceAfterPrefix(call: ts.CallExpression, ctx: LowerContext, rec
   const temp = ctx.newTemp();
   const strip = sh.param(fact.name, { kind: "strip", op: "#", pattern: { parts: structuredClone(fact.prefix.parts) } });
   return lowered(stringVal(sh.word(sh.param(temp))), [sh.assign(temp, sh.word(strip), ctx.origin(call))]);
-}
-
-// --- Names assigned only where declared --------------------------------------------------------
-
-const reassignedCache = new WeakMap<ts.SourceFile, Set<ts.Symbol>>();
-
-/** True when no statement assigns the variable after its declaration (a `const`, or never written). */
-function neverReassigned(symbol: ts.Symbol, ctx: LowerContext): boolean {
-  const decl = symbol.valueDeclaration;
-  if (!decl) return false;
-  if (ts.isVariableDeclaration(decl) && decl.parent.flags & ts.NodeFlags.Const) return true;
-  if (!ts.isVariableDeclaration(decl) && !ts.isParameter(decl)) return false;
-  const file = decl.getSourceFile();
-  let assigned = reassignedCache.get(file);
-  if (!assigned) reassignedCache.set(file, (assigned = assignedSymbols(file, ctx)));
-  return !assigned.has(symbol);
-}
-
-function assignedSymbols(file: ts.SourceFile, ctx: LowerContext): Set<ts.Symbol> {
-  const out = new Set<ts.Symbol>();
-  const target = (e: ts.Expression) => {
-    const stripped = ts.isParenthesizedExpression(e) ? e.expression : e;
-    const symbol = ts.isIdentifier(stripped) ? ctx.symbolOf(stripped) : undefined;
-    if (symbol) out.add(symbol);
-  };
-  const visit = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= K.FirstAssignment && node.operatorToken.kind <= K.LastAssignment) target(node.left);
-    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === K.PlusPlusToken || node.operator === K.MinusMinusToken)) {
-      target(node.operand);
-    }
-    if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) target(node.initializer as ts.Expression);
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return out;
 }

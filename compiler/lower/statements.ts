@@ -5,6 +5,7 @@ import type { Command } from "../sh/ast.ts";
 import { LoweringAbort, type Binding, type LowerContext } from "./context.ts";
 import { declareFunction, isFunctionValue } from "./functions.ts";
 import { lowerIfAsCase } from "./matches.ts";
+import { assignedByOtherFunctions } from "./writes.ts";
 import { assignmentOps, isUndefined, lowerCondition, toArith } from "./operators.ts";
 import { checkRecordWrite } from "./records.ts";
 import { classifyType, isScalar } from "./types.ts";
@@ -68,7 +69,7 @@ function lowerDeclarationOnce(decl: ts.VariableDeclaration, ctx: LowerContext): 
     return [];
   }
   const name = ctx.newVariable(decl.name.text);
-  ctx.bindings.set(symbol, { kind: "var", name, type, scope: ctx.scope });
+  ctx.bindings.set(symbol, { kind: "var", name, type, scope: ctx.scope, shared: assignedByOtherFunctions(symbol, ctx) });
   if (value) return ctx.store(name, value, origin);
   // A fresh `let` is undefined, even on a loop's second pass or in a recursive call.
   return "optional" in type && type.optional ? [sh.command("unset", name)] : [];

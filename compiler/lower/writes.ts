@@ -1,0 +1,155 @@
+import { ts } from "ts-morph";
+import type { LowerContext } from "./context.ts";
+
+/**
+ * Where each variable is assigned after its declaration, found once per file by walking it.
+ * (A variable is only ever assigned in the file that declares it: imports are read-only.)
+ */
+
+const K = ts.SyntaxKind;
+const cache = new WeakMap<ts.SourceFile, Map<ts.Symbol, ts.Node[]>>();
+
+function assignments(file: ts.SourceFile, ctx: LowerContext): Map<ts.Symbol, ts.Node[]> {
+  const known = cache.get(file);
+  if (known) return known;
+  const out = new Map<ts.Symbol, ts.Node[]>();
+  const target = (e: ts.Expression, node: ts.Node) => {
+    const stripped = ts.isParenthesizedExpression(e) ? e.expression : e;
+    const symbol = ts.isIdentifier(stripped) ? ctx.symbolOf(stripped) : undefined;
+    if (symbol) out.set(symbol, [...(out.get(symbol) ?? []), node]);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= K.FirstAssignment && node.operatorToken.kind <= K.LastAssignment) {
+      target(node.left, node);
+    }
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === K.PlusPlusToken || node.operator === K.MinusMinusToken)) {
+      target(node.operand, node);
+    }
+    if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) {
+      target(node.initializer as ts.Expression, node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  cache.set(file, out);
+  return out;
+}
+
+const declarationOf = (symbol: ts.Symbol): ts.VariableDeclaration | ts.ParameterDeclaration | undefined => {
+  const decl = symbol.valueDeclaration;
+  return decl && (ts.isVariableDeclaration(decl) || ts.isParameter(decl)) ? decl : undefined;
+};
+
+/** True when no statement assigns the variable after its declaration (a `const`, or never written). */
+export function neverReassigned(symbol: ts.Symbol, ctx: LowerContext): boolean {
+  const decl = declarationOf(symbol);
+  if (!decl) return false;
+  if (ts.isVariableDeclaration(decl) && decl.parent.flags & ts.NodeFlags.Const) return true;
+  return !assignments(decl.getSourceFile(), ctx).has(symbol);
+}
+
+/**
+ * True when a function other than the one declaring the variable assigns it: a top-level
+ * `let` that functions change. TypeScript keeps its narrowing of such a variable across
+ * calls (`let v: string | undefined = undefined; set(); v` is typed `undefined`), so reads
+ * of it must not trust the narrowed type.
+ */
+export function assignedByOtherFunctions(symbol: ts.Symbol, ctx: LowerContext): boolean {
+  const decl = declarationOf(symbol);
+  if (!decl) return false;
+  const home = enclosingFunction(decl);
+  return (assignments(decl.getSourceFile(), ctx).get(symbol) ?? []).some((node) => enclosingFunction(node) !== home);
+}
+
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
+  return undefined;
+}
+
+// --- Narrowing a call may have made stale ------------------------------------------------------
+
+const writersCache = new WeakMap<ts.Symbol, Set<ts.Node>>();
+
+/** The functions that assign the variable, directly or through the functions they call. */
+function writers(symbol: ts.Symbol, file: ts.SourceFile, ctx: LowerContext): Set<ts.Node> {
+  const known = writersCache.get(symbol);
+  if (known) return known;
+  const out = new Set<ts.Node>();
+  for (const node of assignments(file, ctx).get(symbol) ?? []) {
+    const fn = enclosingFunction(node);
+    if (fn) out.add(fn);
+  }
+  const functions: ts.Node[] = [];
+  const collect = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) functions.push(node);
+    ts.forEachChild(node, collect);
+  };
+  collect(file);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const fn of functions) {
+      if (!out.has(fn) && callsInBody(fn).some((c) => isWriterCall(c, out, ctx))) {
+        out.add(fn);
+        grew = true;
+      }
+    }
+  }
+  writersCache.set(symbol, out);
+  return out;
+}
+
+function isWriterCall(call: ts.CallExpression, writerSet: Set<ts.Node>, ctx: LowerContext): boolean {
+  const decl = ctx.checker.getResolvedSignature(call)?.getDeclaration();
+  return decl !== undefined && writerSet.has(decl);
+}
+
+/** Calls in a function's own body (or the file's top level), not in functions nested in it. */
+function callsInBody(body: ts.Node): ts.CallExpression[] {
+  const out: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node !== body && ts.isFunctionLike(node)) return;
+    if (ts.isCallExpression(node)) out.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return out;
+}
+
+/**
+ * True when TypeScript's narrowing of a variable other functions assign may be out of date
+ * at `read`: a call to one of those functions can run between the variable's last mention
+ * before `read` (where the narrowing comes from) and `read`, or later in a loop around it.
+ */
+export function narrowingMayBeStale(read: ts.Identifier, symbol: ts.Symbol, ctx: LowerContext): boolean {
+  const decl = declarationOf(symbol);
+  if (!decl) return false;
+  const body = enclosingFunction(read) ?? read.getSourceFile();
+  const writerSet = writers(symbol, decl.getSourceFile(), ctx);
+  const calls = callsInBody(body).filter((c) => isWriterCall(c, writerSet, ctx));
+  if (calls.length === 0) return false;
+  let lastMention = body.getStart();
+  const visit = (node: ts.Node): void => {
+    if (node !== body && ts.isFunctionLike(node)) return;
+    if (ts.isIdentifier(node) && node !== read && node.end <= read.getStart() && ctx.symbolOf(node) === symbol) lastMention = Math.max(lastMention, node.end);
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  const between = calls.some((c) => c.getStart() >= lastMention && c.getStart() < read.getStart());
+  const loopBack = calls.some((c) => c.getStart() > read.getStart() && loopWithoutCheck(c, read, body, symbol, ctx));
+  return between || loopBack;
+}
+
+/** Some loop inside `body` holds both nodes, and its condition does not test the variable again. */
+function loopWithoutCheck(a: ts.Node, b: ts.Node, body: ts.Node, symbol: ts.Symbol, ctx: LowerContext): boolean {
+  for (let n = b.parent; n && n !== body; n = n.parent) {
+    if (!ts.isIterationStatement(n, false) || a.getStart() < n.getStart() || a.end > n.end) continue;
+    const condition = ts.isWhileStatement(n) || ts.isDoStatement(n) ? n.expression : ts.isForStatement(n) ? n.condition : undefined;
+    if (!condition || !mentions(condition, symbol, ctx)) return true;
+  }
+  return false;
+}
+
+function mentions(node: ts.Node, symbol: ts.Symbol, ctx: LowerContext): boolean {
+  if (ts.isIdentifier(node)) return ctx.symbolOf(node) === symbol;
+  return ts.forEachChild(node, (child) => mentions(child, symbol, ctx) || undefined) ?? false;
+}
