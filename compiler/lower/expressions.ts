@@ -209,7 +209,6 @@ function lowerConditional(node: ts.ConditionalExpression, ctx: LowerContext): Lo
   if (type.kind === "undefined") return lowered({ kind: "undefined" }, [...test.pre, sh.ifThen([test.cond], whenTrue.pre, whenFalse.pre)]);
   const temp = ctx.newTemp();
   const pre = [...test.pre, sh.ifThen([test.cond], ctx.store(temp, whenTrue), ctx.store(temp, whenFalse))];
-  if (type.kind === "array") return lowered({ kind: "array", word: sh.word(sh.param(temp)) }, pre);
   return lowered(type.optional ? { kind: "optional", name: temp, inner: type.kind } : readVar(temp, type.kind), pre);
 }
 

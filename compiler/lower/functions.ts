@@ -271,6 +271,7 @@ function resultOf(type: ShType, invoke: sh.Simple, pre: Command[]): Lowered {
     case "number":
       return lowered(type.optional ? { kind: "optional", name: "__r", inner: type.kind } : readVar("__r", type.kind), [...pre, invoke]);
     case "array":
+      if (type.optional) return lowered({ kind: "optional", name: "__r", inner: "array" }, [...pre, invoke]);
       return lowered({ kind: "array", word: sh.word(sh.param("__r")) }, [...pre, invoke]);
     case "record":
       return lowered(

@@ -57,6 +57,12 @@ export function lowerIfAsCase(node: ts.IfStatement, ctx: LowerContext): Command 
   // A constant subject (a `const` with a literal value): `case` would test a constant, which
   // shellcheck rightly flags; the plain `if` says the same without the lint.
   if (sh.isLiteralWord(subject.word)) return undefined;
+  // An arm that an earlier pattern always takes over is dead (shellcheck SC2221/SC2222 says
+  // so); the `if` keeps such a chain as written.
+  const shapes = clauses.flatMap(({ test }, i) => test.matches.map((m, j) => ({ kind: m.kind, text: literalPattern(patternLists[i]![j]!, m.kind) })));
+  if (shapes.some((later, i) => later.text === undefined ? false : shapes.slice(0, i).some((earlier) => covers(earlier, later)) || (later.kind !== "equal" && later.text === ""))) {
+    return undefined;
+  }
   const arms: sh.Case["arms"] = [];
   for (const [i, { test, body }] of clauses.entries()) {
     const patterns = patternLists[i]!;
@@ -169,6 +175,35 @@ function casePattern(m: Match, ctx: LowerContext): Pattern {
   if (m.kind === "suffix") return { parts: [star, ...parts] };
   if (m.kind === "contains") return { parts: [star, ...parts, star] };
   return { parts };
+}
+
+interface Shape {
+  kind: MatchKind;
+  /** The pattern's text when it is literal. */
+  text: string | undefined;
+}
+
+/** The literal text a pattern matches around its `*`s, when it has no expansions. */
+function literalPattern(p: Pattern, kind: MatchKind): string | undefined {
+  if (!p.parts.every((part) => part.kind === "lit" || part.kind === "glob")) return undefined;
+  const text = p.parts.map((part) => (part.kind === "lit" ? part.text : "")).join("");
+  return kind === "equal" || text !== "" ? text : "";
+}
+
+/** Every text `later` matches, `earlier` matches too. */
+function covers(earlier: Shape, later: Shape): boolean {
+  const [a, b] = [earlier.text, later.text];
+  if (a === undefined || b === undefined) return false;
+  switch (earlier.kind) {
+    case "equal":
+      return later.kind === "equal" && a === b;
+    case "prefix":
+      return (later.kind === "equal" || later.kind === "prefix") && b.startsWith(a);
+    case "suffix":
+      return (later.kind === "equal" || later.kind === "suffix") && b.endsWith(a);
+    case "contains":
+      return b.includes(a);
+  }
 }
 
 // --- `s.slice(prefix.length)` inside `if (s.startsWith(prefix))` ----------------------------

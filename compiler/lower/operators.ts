@@ -198,7 +198,6 @@ function lowerLogicalValue(node: ts.BinaryExpression, ctx: LowerContext): Lowere
     ...left.pre,
     op === K.AmpersandAmpersandToken ? sh.ifThen([test], takeRight, takeLeft) : sh.ifThen([test], takeLeft, takeRight),
   ];
-  if (type.kind === "array") return lowered({ kind: "array", word: sh.word(sh.param(temp)) }, pre);
   return lowered(type.optional ? { kind: "optional", name: temp, inner: type.kind } : readVar(temp, type.kind), pre);
 }
 

@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import * as sh from "../sh/ast.ts";
 import { forEachChild, readCounts } from "../passes/effects.ts";
 import type { Command } from "../sh/ast.ts";
-import { resolveHelpers } from "../runtime/resolve.ts";
+import { liveHelpers, resolveHelpers } from "../runtime/resolve.ts";
 import { callVisitors } from "./calls.ts";
 import { LowerContext, type FunctionInfo } from "./context.ts";
 import { expressionVisitors } from "./expressions.ts";
@@ -15,6 +15,7 @@ import type { Visitors } from "./visitor.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnostics } from "../diagnostics/codes.ts";
 import { optimize } from "../passes/optimize.ts";
+import { alwaysJumps } from "../passes/shapes.ts";
 import { dropRepeatedLocations } from "../passes/locations.ts";
 import { mapCommands } from "../sh/walk.ts";
 
@@ -55,12 +56,15 @@ export function lowerProgram(source: ts.SourceFile, input: ProgramInput): Lowere
   const recursive = recursiveFunctions(ctx.functions);
   const used = reachable([...ctx.topCalls, ...(entry ? [entry] : [])]);
   const functions = ctx.functions.filter((f) => used.has(f)).flatMap((f) => definitionWithLocals(f, recursive.has(f)));
-  const helpers = resolveHelpers(ctx.helpers).map((h): Command => ({ kind: "verbatim", text: h.source }));
-  const last = main[main.length - 1];
-  const endsInExit = last?.kind === "simple" && last.words[0] !== undefined && sh.literalText(last.words[0]) === "exit";
-  const tail = entry ? [sh.command(entry.shName)] : endsInExit ? [] : [sh.command("exit", "0")];
   const [optimizedFunctions, optimizedMain] = optimize(functions, main);
-  const prunedFunctions = pruneLocals(optimizedFunctions);
+  const last = optimizedMain[optimizedMain.length - 1];
+  const tail = entry ? [sh.command(entry.shName)] : last && alwaysJumps(last) ? [] : [sh.command("exit", "0")];
+  // The passes may have removed the only call to a function or a helper (in a branch of a
+  // constant test): what nothing calls any more is left out.
+  const calledFunctions = stillCalled(optimizedFunctions, [...optimizedMain, ...tail, ...ctx.moduleState]);
+  const programText = JSON.stringify([calledFunctions, optimizedMain, tail, ctx.moduleState]);
+  const helpers = resolveHelpers(liveHelpers(ctx.helpers, programText)).map((h): Command => ({ kind: "verbatim", text: h.source }));
+  const prunedFunctions = pruneLocals(calledFunctions);
   const userFunctions = new Set(ctx.functions.filter((f) => !ctx.inLibrary(f.node)).map((f) => f.shName));
   const liveFunctions = dropRepeatedLocations(prunedFunctions, userFunctions);
   const liveMain = dropRepeatedLocations(optimizedMain, userFunctions);
@@ -109,6 +113,28 @@ function initEntry(source: ts.SourceFile, ctx: LowerContext): FunctionInfo | und
     if (isDefault && binding?.kind === "function") return binding.info;
   }
   return undefined;
+}
+
+/**
+ * The function definitions (each with the comment before it) that the program's commands
+ * still call, directly or through each other. A name counts as called wherever it occurs
+ * as a word: callers are plain commands, so that is exact for them and safe for the rest.
+ */
+function stillCalled(functions: readonly Command[], roots: readonly Command[]): Command[] {
+  const byName = new Map<string, number>();
+  functions.forEach((c, i) => c.kind === "function" && byName.set(c.name, i));
+  const live = new Set<number>();
+  const scan = (commands: readonly Command[]) => {
+    const text = JSON.stringify(commands);
+    for (const [name, i] of byName) {
+      if (!live.has(i) && new RegExp(`"${name}"`).test(text)) {
+        live.add(i);
+        scan([functions[i]!]);
+      }
+    }
+  };
+  scan(roots);
+  return functions.filter((c, i) => live.has(i) || (c.kind === "comment" && live.has(i + 1)));
 }
 
 /** The functions `roots` call, directly or not: only these are emitted. */

@@ -1,5 +1,6 @@
 import * as sh from "../sh/ast.ts";
 import type { Arith, Command, Word } from "../sh/ast.ts";
+import { wordNames } from "../passes/effects.ts";
 import type { Scalar } from "./types.ts";
 
 /**
@@ -112,3 +113,6 @@ function arithIsStable(a: Arith, temps: ReadonlySet<string>): boolean {
 
 /** True when evaluating the value itself runs a command with effects (a boolean function call). */
 export const hasEffect = (l: Lowered): boolean => l.pre.length > 0 || (l.val.kind === "boolean" && !!l.val.effect);
+
+/** True when the word reads a helper's result register (`__r`, `__r_name` …), which the next helper call overwrites. */
+export const readsRegister = (w: Word): boolean => [...wordNames(w)].some((n) => n === "__r" || n.startsWith("__r_"));

@@ -2,6 +2,7 @@ import type { Arith, ArithOp, Command, Pattern, PatternPart, Simple, Word, WordP
 import * as sh from "../sh/ast.ts";
 import { mapCommands } from "../sh/walk.ts";
 import { isBare, mapLists } from "./effects.ts";
+import { alwaysJumps, isPlainRead } from "./shapes.ts";
 
 /**
  * Constant conditions. Lowering turns conditions it can decide at compile time into `true` and
@@ -21,12 +22,18 @@ export function foldConstants(commands: readonly Command[]): Command[] {
     return out.length > 0 ? out : [NOTHING];
   });
   return mapLists(folded, (list) =>
-    list.flatMap((c, i) => {
+    withoutUnreachable(list).flatMap((c, i, kept) => {
       if (c !== NOTHING) return [c];
-      const last = i === list.length - 1 || isBare(list[i + 1]!, "return") || isBare(list[i + 1]!, "exit");
+      const last = i === kept.length - 1 || isBare(kept[i + 1]!, "return") || isBare(kept[i + 1]!, "exit");
       return last ? [sh.command(":")] : [];
     }),
   );
+}
+
+/** A list up to its first command that never lets the list go on (folding can make one unconditional). */
+function withoutUnreachable(list: Command[]): Command[] {
+  const end = list.findIndex(alwaysJumps);
+  return end < 0 ? list : list.slice(0, end + 1);
 }
 
 /** What an `if` that runs nothing folds to, until its list says whether its status matters. */
@@ -48,8 +55,33 @@ export function constantStatus(c: Command): boolean | undefined {
   const words = c.words.map((w) => sh.literalText(w));
   if (words.length === 1 && (words[0] === "true" || words[0] === ":")) return true;
   if (words.length === 1 && words[0] === "false") return false;
-  if (words[0] !== "[" || words[words.length - 1] !== "]" || words.some((w) => w === undefined)) return undefined;
+  if (words[0] !== "[" || words[words.length - 1] !== "]") return undefined;
+  if (words.some((w) => w === undefined)) return testOnPartLiterals(c.words.slice(1, -1), words.slice(1, -1));
   return testOnLiterals(words.slice(1, -1) as string[]);
+}
+
+/**
+ * A test whose operands are only partly known: text with a literal character is never empty,
+ * and two words whose literal beginnings (or ends) disagree are never equal.
+ */
+function testOnPartLiterals(args: readonly Word[], texts: readonly (string | undefined)[]): boolean | undefined {
+  const nonEmpty = (w: Word) => w.parts.some((p) => p.kind === "lit" && !p.syntax && p.text !== "");
+  if (args.length === 1) return nonEmpty(args[0]!) ? true : undefined;
+  if (args.length === 2 && (texts[0] === "-n" || texts[0] === "-z")) return nonEmpty(args[1]!) ? texts[0] === "-n" : undefined;
+  if (args.length !== 3 || (texts[1] !== "=" && texts[1] !== "!=")) return undefined;
+  const edge = (w: Word, fromEnd: boolean) => {
+    const parts = fromEnd ? [...w.parts].reverse() : w.parts;
+    let text = "";
+    for (const p of parts) {
+      if (p.kind !== "lit") break;
+      text = fromEnd ? p.text + text : text + p.text;
+    }
+    return text;
+  };
+  const [a, b] = [args[0]!, args[2]!];
+  const [pa, pb, sa, sb] = [edge(a, false), edge(b, false), edge(a, true), edge(b, true)];
+  const differ = !(pa.startsWith(pb) || pb.startsWith(pa)) || !(sa.endsWith(sb) || sb.endsWith(sa));
+  return differ ? texts[1] === "!=" : undefined;
 }
 
 const INTEGER = /^-?[0-9]+$/;
@@ -95,12 +127,21 @@ function flipped(c: Command): Simple | undefined {
   return { ...c, words: [c.words[0]!, c.words[1]!, { parts: [{ kind: "lit", text: opposite, syntax: true }] }, c.words[3]!, c.words[4]!] };
 }
 
+const withoutEmptyText = (w: Word): Word => ({ parts: w.parts.filter((p) => !(p.kind === "lit" && p.text === "")) });
+
+/** `[ … ]` on words that expand without running anything. */
+const isPureTest = (c: Command): boolean =>
+  c.kind === "simple" && c.assigns.length === 0 && c.redirects.length === 0 && c.words.length > 0 && sh.literalText(c.words[0]!) === "[" &&
+  c.words.every((w) => w.parts.every((p) => p.kind === "lit" || (p.kind === "param" && (!p.op || p.op.kind === "length" || p.op.kind === "alternative"))));
+
 const constCommand = (status: boolean): Command => (status ? sh.trueCommand() : sh.falseCommand());
 
 /** One command folded: the commands that replace it (possibly none). */
 function foldCommand(c: Command): Command[] {
   switch (c.kind) {
     case "simple": {
+      // `x=$x` (x is set: lowering writes it only for a variable that always is) does nothing.
+      if (c.assigns.length === 1 && c.words.length === 0 && c.redirects.length === 0 && isPlainRead(withoutEmptyText(c.assigns[0]!.value), c.assigns[0]!.name)) return [];
       const status = constantStatus(c);
       return status !== undefined && sh.literalText(c.words[0]!) === "[" ? [constCommand(status)] : [c];
     }
@@ -130,6 +171,9 @@ function foldCommand(c: Command): Command[] {
         clauses.push(clause);
       }
       if (clauses.length === 0) return c.otherwise ?? [];
+      // Nothing to do on any branch, and tests without effects: nothing at all.
+      const idle = (body: readonly Command[] | undefined) => (body ?? []).every((b) => b === NOTHING || isBare(b, ":"));
+      if (clauses.every((k) => idle(k.body) && k.test.every(isPureTest)) && idle(c.otherwise)) return [];
       return [{ ...c, clauses }];
     }
     case "while": {

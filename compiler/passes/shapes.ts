@@ -15,6 +15,26 @@ export const endsInJump = (c: Command): boolean =>
   c.kind === "simple" &&
   (!!c.noReturn || (c.words.length > 0 && ["return", "exit", "break", "continue"].includes(sh.literalText(c.words[0]!) ?? "")));
 
+/** A command after which nothing in its list runs: a jump, or an `if`/`case`/group whose every way through ends in one. */
+export function alwaysJumps(c: Command): boolean {
+  const ends = (list: readonly Command[]) => list.length > 0 && alwaysJumps(list[list.length - 1]!);
+  switch (c.kind) {
+    case "simple":
+      return endsInJump(c);
+    case "if":
+      return !!c.otherwise && ends(c.otherwise) && c.clauses.every((k) => ends(k.body));
+    case "case":
+      return c.arms.some((a) => a.patterns.some(isCatchAll)) && c.arms.every((a) => ends(a.body));
+    case "group":
+      return ends(c.body);
+    default:
+      return false;
+  }
+}
+
+/** `*`: a pattern every subject matches. */
+const isCatchAll = (p: sh.Pattern): boolean => p.parts.length === 1 && p.parts[0]!.kind === "glob" && p.parts[0]!.text === "*";
+
 /** `x` when `c` is `[ "${x+set}" ]` or `[ -n "${x+set}" ]` (polarity true) or `[ -z "${x+set}" ]` (false). */
 export function isSetTest(c: Command): { name: string; polarity: boolean } | undefined {
   if (c.kind !== "simple" || c.assigns.length > 0 || c.redirects.length > 0) return undefined;

@@ -24,11 +24,20 @@ function pruneTest(list: Command[], prune: (l: Command[]) => Command[]): Command
 function pruneCommand(c: Command, read: Set<string>, prune: (l: Command[]) => Command[]): Command[] {
   switch (c.kind) {
     case "simple": {
+      const command = c.words.length > 0 ? sh.literalText(c.words[0]!) : undefined;
+      if ((command === "unset" || command === "local") && c.assigns.length === 0 && c.redirects.length === 0) {
+        // Unsetting (or making local) a variable nothing reads does nothing anyone sees.
+        const names = c.words.slice(1).filter((w) => {
+          const name = sh.literalText(w);
+          return name === undefined || read.has(name) || name.startsWith("__");
+        });
+        if (names.length === 0) return [];
+        return [{ ...c, words: [c.words[0]!, ...names] }];
+      }
       if (c.words.length > 0 || c.redirects.length > 0) return [c];
       // Registers (`__r`, `__trace` …) are read by helpers the pass does not see; the call-site
       // register `__loc` is read only by compiled code, so it goes when nothing reads it.
-      // Environment variables (all capitals: setEnv) are read by the commands the script runs.
-      const kept = (name: string) => read.has(name) || (name.startsWith("__") && name !== "__loc") || /^[A-Z][A-Z0-9_]*$/.test(name);
+      const kept = (name: string) => read.has(name) || (name.startsWith("__") && name !== "__loc");
       // `x=$(…)` runs a command: it stays, read or not.
       const assigns = c.assigns.filter((a) => kept(a.name) || a.value.parts.some((p) => p.kind === "command"));
       return assigns.length === 0 ? [] : [{ ...c, assigns }];
@@ -48,7 +57,8 @@ function pruneCommand(c: Command, read: Set<string>, prune: (l: Command[]) => Co
     case "not":
       return [{ ...c, command: sh.group(pruneTest([c.command], prune)) }];
     case "for":
-      return [{ ...c, body: prune(c.body) }];
+      // A loop variable nothing reads is `_`, the name that says so (to shellcheck too).
+      return [{ ...c, name: read.has(c.name) ? c.name : "_", body: prune(c.body) }];
     case "case":
       return [{ ...c, arms: c.arms.map((a) => ({ patterns: a.patterns, body: prune(a.body) })) }];
     case "function":
@@ -63,6 +73,8 @@ function collectReads(c: Command, read: Set<string>): void {
   switch (c.kind) {
     case "simple":
       words(c.words);
+      // `export NAME` hands NAME's value to every command the script runs (setEnv).
+      if (c.words.length > 1 && sh.literalText(c.words[0]!) === "export") c.words.slice(1).forEach((w) => read.add(sh.literalText(w) ?? ""));
       c.assigns.forEach((a) => wordReads(a.value, read));
       c.redirects.forEach((r) => wordReads(r.target, read));
       return;

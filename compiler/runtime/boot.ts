@@ -83,7 +83,8 @@ __aappend() {
   __ap_n=$__r
   __ap_i=0
   while [ "$__ap_i" -lt "$__ap_n" ]; do
-    eval "__apush \\"\\$1\\" \\"\\$__a$2_$__ap_i\\""
+    eval "__r=\\$__a$2_$__ap_i"
+    __apush "$1" "$__r"
     __ap_i=$((__ap_i + 1))
   done
   eval "__r=\\$__a$1_n"

@@ -19,3 +19,21 @@ export function resolveHelpers(used: Iterable<string>): Helper[] {
   const replaced = new Set(out.flatMap((h) => h.replaces ?? []));
   return out.filter((h) => !replaced.has(h.name));
 }
+
+/**
+ * The helpers still used once the passes have run: a helper whose every call sat in code the
+ * passes removed (a branch of a constant test) is left out. A helper counts as used when a
+ * name it defines occurs in the program's text; one that defines no name is always kept.
+ */
+export function liveHelpers(used: Iterable<string>, programText: string): string[] {
+  return [...used].filter((name) => {
+    const defined = definedNames(registry[name]?.source ?? "");
+    return defined.length === 0 || defined.some((d) => new RegExp(`\\b${d}\\b`).test(programText));
+  });
+}
+
+function definedNames(source: string): string[] {
+  const functions = [...source.matchAll(/^\s*([A-Za-z_][A-Za-z0-9_]*)\(\)\s*\{/gm)].map((m) => m[1]!);
+  const variables = [...source.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]!);
+  return [...functions, ...variables];
+}

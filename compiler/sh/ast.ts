@@ -176,7 +176,7 @@ export function not(cmd: Command): Command {
   if (cmd.kind === "simple" && cmd.words.length === 4 && literalText(cmd.words[0]!) === "[") {
     const op = literalText(cmd.words[1]!);
     const flipped = op === "-z" ? "-n" : op === "-n" ? "-z" : undefined;
-    if (flipped) return { ...cmd, words: [cmd.words[0]!, word(flipped), cmd.words[2]!, cmd.words[3]!] };
+    if (flipped) return { ...cmd, words: [cmd.words[0]!, syntaxWord(flipped), cmd.words[2]!, cmd.words[3]!] };
   }
   return { kind: "not", command: cmd };
 }

@@ -1,4 +1,5 @@
 import type { Arith, ArithOp, Command, If, Param, Pattern, Simple, Word, WordPart } from "./ast.ts";
+import * as sh from "./ast.ts";
 
 /**
  * Prints the shell AST as POSIX sh. This is the only place that decides quoting:
@@ -189,7 +190,9 @@ export function printArith(a: Arith, parent = 0, right = false): string {
     }
     case "binary": {
       const p = PRECEDENCE[a.op];
-      const text = `${printArith(a.left, p)} ${a.op} ${printArith(a.right, p, true)}`;
+      // `(a / b) * c`: the truncation first is meant (bare, shellcheck SC2017 suspects a slip).
+      const leftDivides = a.op === "*" && a.left.kind === "binary" && (a.left.op === "/" || a.left.op === "%");
+      const text = `${printArith(a.left, leftDivides ? p + 1 : p)} ${a.op} ${printArith(a.right, p, true)}`;
       return parent > p || (parent === p && right) ? `(${text})` : text;
     }
     case "conditional": {
@@ -329,9 +332,11 @@ function printInline(c: Command): string | undefined {
     }
     case "and":
     case "or": {
-      const left = printInline(c.left);
+      const leftInner = printInline(c.left);
       const rightInner = printInline(c.right);
-      if (left === undefined || rightInner === undefined) return undefined;
+      if (leftInner === undefined || rightInner === undefined) return undefined;
+      // `A && B || C` means `{ A && B; } || C`, but reads like if-then-else (shellcheck SC2015): braced.
+      const left = c.kind === "or" && c.left.kind === "and" ? `{ ${leftInner}; }` : leftInner;
       const right = c.right.kind === "and" || c.right.kind === "or" ? `{ ${rightInner}; }` : rightInner;
       return `${left} ${c.kind === "and" ? "&&" : "||"} ${right}`;
     }
@@ -345,10 +350,18 @@ function printInline(c: Command): string | undefined {
   }
 }
 
+const isTest = (c: Simple): boolean => c.words.length > 0 && c.words[0]!.parts.length === 1 && c.words[0]!.parts[0]!.kind === "lit" && c.words[0]!.parts[0]!.syntax === true && c.words[0]!.parts[0]!.text === "[";
+
+/** Text that `[` could take for an operator (`-n`, `!`, `=` …) is quoted when it is an operand. */
+function printTestOperand(w: Word): string {
+  const text = w.parts.every((p) => p.kind === "lit" && !p.syntax) ? sh.literalText(w) : undefined;
+  return text !== undefined && /^(-|!|\(|\)|=)/.test(text) ? quoteLiteral(text, true) : printWord(w);
+}
+
 function printSimple(c: Simple): string {
   const parts = [
     ...c.assigns.map((a) => `${a.name}=${printAssignValue(a.value)}`),
-    ...c.words.map(printWord),
+    ...c.words.map((w, i) => (i > 0 && isTest(c) ? printTestOperand(w) : printWord(w))),
     ...c.redirects.map((r) =>
       r.op === "<<" ? `<<${HEREDOC_END}` : `${r.fd === (r.op === "<" ? 0 : 1) ? "" : r.fd}${r.op}${printWord(r.target)}`,
     ),

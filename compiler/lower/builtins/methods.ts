@@ -4,7 +4,7 @@ import type { Word } from "../../sh/ast.ts";
 import type { LowerContext } from "../context.ts";
 import { buildArray } from "../expressions.ts";
 import { sliceAfterPrefix } from "../matches.ts";
-import { lowered, stringVal, type Lowered } from "../values.ts";
+import { lowered, readsRegister, stringVal, type Lowered } from "../values.ts";
 import type { Builtins } from "./builtin.ts";
 
 /** String and array methods: each a call to its runtime helper, arguments evaluated in order. */
@@ -74,7 +74,7 @@ function push(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expressio
   const [array, ...items] = words;
   // Each push overwrites `__r`: a later item read from it must be saved before the first push.
   for (let i = 1; i < items.length; i++) {
-    if (items[i]!.parts.some((p) => p.kind === "param" && p.name === "__r")) {
+    if (readsRegister(items[i]!)) {
       const saved = ctx.freeze(lowered(stringVal(items[i]!)));
       pre.push(...saved.pre);
       items[i] = (saved.val as { word: Word }).word;

@@ -4,7 +4,7 @@ import * as sh from "../../sh/ast.ts";
 import type { Command, Word } from "../../sh/ast.ts";
 import type { Builtins } from "../builtins/builtin.ts";
 import type { LowerContext } from "../context.ts";
-import { lowered, stringVal, type Lowered, type Val } from "../values.ts";
+import { lowered, readsRegister, stringVal, type Lowered, type Val } from "../values.ts";
 import { failureExit } from "./failure.ts";
 
 /**
@@ -37,7 +37,6 @@ interface Argv {
   array?: Word;
 }
 
-const readsRegister = (w: Word) => w.parts.some((p) => p.kind === "param" && p.name.startsWith("__r"));
 
 /** The arguments from `from` on, evaluated left to right. */
 function argv(call: ts.CallExpression, from: number, ctx: LowerContext): Argv {

@@ -60,3 +60,11 @@ const mode: string = "x";
 if (mode !== "y") console.log("not y");
 if (!mode.startsWith("x")) console.log("wrong");
 else console.log("starts with x");
+// Arms an earlier pattern always takes (dead in JS too) and the empty pattern, which matches all.
+function dead(w: string): string {
+  if (w.startsWith("ro")) return "ro";
+  else if (w.startsWith("root=")) return "never";
+  else if (w.includes("")) return "anything";
+  return "unreachable";
+}
+console.log(`${dead("root=x")} ${dead("x")} ${dead("")}`);
