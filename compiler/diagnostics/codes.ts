@@ -181,6 +181,7 @@ export const diagnostics = {
   ),
   optionalRecordParameter: createDiagnosticFactory(
     "IS1044",
-    () => "A record parameter cannot be optional or have a default value: pass the record at every call (a record's fields may themselves be optional).",
+    () =>
+      "A record parameter cannot be optional, and its default value is made by the caller, so it must not read the function's other parameters or call functions: pass the record at every call otherwise (a record's fields may themselves be optional).",
   ),
 } as const;

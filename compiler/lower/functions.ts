@@ -54,13 +54,38 @@ function describeFunction(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): 
       return ctx.failType(p, ctx.checker.getTypeAtLocation(p));
     }
     if (p.dotDotDotToken) return { declaration: p, type, passing: "plain", rest: true };
-    // A record travels as one argument per field: there is no word for "no record".
-    if (type.kind === "record" && (p.questionToken || p.initializer)) ctx.fail(diagnostics.optionalRecordParameter(p));
+    // A record travels as one argument per field: there is no word for "no record". A default
+    // made of literals is the same record wherever it is made, so the caller passes it.
+    if (type.kind === "record" && (p.questionToken || (p.initializer && !evaluatesAnywhere(p.initializer, decl, ctx)))) {
+      ctx.fail(diagnostics.optionalRecordParameter(p));
+    }
     const optional = !!p.questionToken || !!p.initializer || ("optional" in type && type.optional);
     return { declaration: p, type, passing: optional ? passingOf(type) : "plain" };
   });
   const name = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : ts.isVariableDeclaration(decl.parent) && ts.isIdentifier(decl.parent.name) ? decl.parent.name.text : "fn";
   return { shName: ctx.names.function([...namespacesOf(decl), name].join("_")), node: decl, params, returnType: returnType! };
+}
+
+/**
+ * An expression that gives the same value in the caller, just before the call, as in the
+ * callee: no parameter of `fn` in it, no assignment, no call but to the lib's own (pure)
+ * String, Array and Math methods.
+ */
+function evaluatesAnywhere(e: ts.Node, fn: ts.FunctionLikeDeclaration, ctx: LowerContext): boolean {
+  if (ts.isIdentifier(e)) {
+    const decl = ctx.symbolOf(e)?.valueDeclaration;
+    return !(decl && ts.isParameter(decl) && decl.parent === fn);
+  }
+  if (ts.isFunctionLike(e)) return false;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
+  if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken)) return false;
+  if (ts.isCallExpression(e)) {
+    const decl = ctx.checker.getResolvedSignature(e)?.getDeclaration();
+    const owner = decl && ts.isInterfaceDeclaration(decl.parent) ? decl.parent.name.text : undefined;
+    if (!decl || !ctx.isLibFile(decl.getSourceFile()) || !["String", "Array", "ReadonlyArray", "Math"].includes(owner ?? "")) return false;
+  }
+  if (ts.isPropertyAccessExpression(e)) return evaluatesAnywhere(e.expression, fn, ctx);
+  return ts.forEachChild(e, (child) => (evaluatesAnywhere(child, fn, ctx) ? undefined : true)) !== true;
 }
 
 /** The namespaces a declaration sits in, outermost first: `mount.bind` is named `mount_bind`. */
@@ -203,7 +228,10 @@ function argumentWords(info: FunctionInfo, call: ts.CallExpression, ctx: LowerCo
     }
     const arg = call.arguments[i];
     if (arg && ts.isSpreadElement(arg)) ctx.fail(diagnostics.spread(arg));
-    const value: Lowered = arg ? ctx.expr(arg) : lowered({ kind: "undefined" });
+    let value: Lowered = arg ? ctx.expr(arg) : lowered({ kind: "undefined" });
+    if (param.type.kind === "record" && value.val.kind === "undefined" && param.declaration.initializer) {
+      value = ctx.expr(param.declaration.initializer);
+    }
     if (param.type.kind === "record") {
       if (value.val.kind !== "record") throw new Error("internal: record argument without record value");
       const fields = value.val.fields;

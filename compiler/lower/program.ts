@@ -56,12 +56,19 @@ export function lowerProgram(source: ts.SourceFile, input: ProgramInput): Lowere
   const recursive = recursiveFunctions(ctx.functions);
   const used = reachable([...ctx.topCalls, ...(entry ? [entry] : [])]);
   const functions = ctx.functions.filter((f) => used.has(f)).flatMap((f) => definitionWithLocals(f, recursive.has(f)));
-  const [optimizedFunctions, optimizedMain] = optimize(functions, main);
-  const last = optimizedMain[optimizedMain.length - 1];
-  const tail = entry ? [sh.command(entry.shName)] : last && alwaysJumps(last) ? [] : [sh.command("exit", "0")];
-  // The passes may have removed the only call to a function or a helper (in a branch of a
-  // constant test): what nothing calls any more is left out.
-  const calledFunctions = stillCalled(optimizedFunctions, [...optimizedMain, ...tail, ...ctx.moduleState]);
+  // The passes may remove the only call to a function or a helper (in a branch of a constant
+  // test): what nothing calls any more is left out, and the passes run again without it.
+  let [calledFunctions, optimizedMain] = optimize(functions, main);
+  const tailOf = (list: Command[]): Command[] => {
+    const last = list[list.length - 1];
+    return entry ? [sh.command(entry.shName)] : last && alwaysJumps(last) ? [] : [sh.command("exit", "0")];
+  };
+  for (;;) {
+    const called = stillCalled(calledFunctions, [...optimizedMain, ...tailOf(optimizedMain), ...ctx.moduleState]);
+    if (called.length === calledFunctions.length) break;
+    [calledFunctions, optimizedMain] = optimize(called, optimizedMain);
+  }
+  const tail = tailOf(optimizedMain);
   const programText = JSON.stringify([calledFunctions, optimizedMain, tail, ctx.moduleState]);
   const helpers = resolveHelpers(liveHelpers(ctx.helpers, programText)).map((h): Command => ({ kind: "verbatim", text: h.source }));
   const prunedFunctions = pruneLocals(calledFunctions);

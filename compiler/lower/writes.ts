@@ -134,7 +134,13 @@ export function narrowingMayBeStale(read: ts.Identifier, symbol: ts.Symbol, ctx:
     ts.forEachChild(node, visit);
   };
   visit(body);
-  const between = calls.some((c) => c.getStart() >= lastMention && c.getStart() < read.getStart());
+  const between = calls.some(
+    (c) =>
+      c.getStart() >= lastMention &&
+      c.getStart() < read.getStart() &&
+      c.end < read.end && // a call whose argument the read is runs after it
+      (!exclusiveBranches(c, read) || loopWithoutCheck(c, read, body, symbol, ctx)),
+  );
   const loopBack = calls.some((c) => c.getStart() > read.getStart() && loopWithoutCheck(c, read, body, symbol, ctx));
   return between || loopBack;
 }
@@ -152,4 +158,37 @@ function loopWithoutCheck(a: ts.Node, b: ts.Node, body: ts.Node, symbol: ts.Symb
 function mentions(node: ts.Node, symbol: ts.Symbol, ctx: LowerContext): boolean {
   if (ts.isIdentifier(node)) return ctx.symbolOf(node) === symbol;
   return ts.forEachChild(node, (child) => mentions(child, symbol, ctx) || undefined) ?? false;
+}
+
+/**
+ * The nodes sit in branches of one `if` (or `?:`) or `switch` that a single pass cannot both
+ * take: then and else, or switch clauses with a jump between them (no fallthrough).
+ */
+function exclusiveBranches(a: ts.Node, b: ts.Node): boolean {
+  const chain = (n: ts.Node) => {
+    const out: ts.Node[] = [];
+    for (let p: ts.Node | undefined = n; p; p = p.parent) out.unshift(p);
+    return out;
+  };
+  const [ca, cb] = [chain(a), chain(b)];
+  let i = 0;
+  while (i < ca.length && i < cb.length && ca[i] === cb[i]) i++;
+  const common = ca[i - 1];
+  const [sa, sb] = [ca[i], cb[i]];
+  if (!common || !sa || !sb) return false;
+  if (ts.isIfStatement(common)) return sa !== common.expression && sb !== common.expression;
+  if (ts.isConditionalExpression(common)) return sa !== common.condition && sb !== common.condition;
+  if (ts.isCaseBlock(common)) {
+    const clauses = common.clauses as readonly ts.CaseOrDefaultClause[];
+    const [from, to] = [clauses.indexOf(sa as ts.CaseOrDefaultClause), clauses.indexOf(sb as ts.CaseOrDefaultClause)];
+    return from < to && clauses.slice(from, to).some((c) => endsInJump(c.statements));
+  }
+  return false;
+}
+
+function endsInJump(statements: readonly ts.Statement[]): boolean {
+  const last = statements[statements.length - 1];
+  if (!last) return false;
+  if (ts.isBlock(last)) return endsInJump(last.statements);
+  return ts.isBreakStatement(last) || ts.isContinueStatement(last) || ts.isReturnStatement(last);
 }

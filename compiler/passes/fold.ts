@@ -79,6 +79,12 @@ function testOnPartLiterals(args: readonly Word[], texts: readonly (string | und
     return text;
   };
   const [a, b] = [args[0]!, args[2]!];
+  // Known text against a partly known word: the word's literal pieces must all fit, in order.
+  for (const [known, other] of [[texts[0], b], [texts[2], a]] as const) {
+    if (known === undefined) continue;
+    const shape = other.parts.map((p) => (p.kind === "lit" ? p.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : "[\\s\\S]*")).join("");
+    if (!new RegExp(`^${shape}$`).test(known)) return texts[1] === "!=";
+  }
   const [pa, pb, sa, sb] = [edge(a, false), edge(b, false), edge(a, true), edge(b, true)];
   const differ = !(pa.startsWith(pb) || pb.startsWith(pa)) || !(sa.endsWith(sb) || sb.endsWith(sa));
   return differ ? texts[1] === "!=" : undefined;

@@ -1,7 +1,8 @@
 interface Mount {
   target: string;
 }
-function f(m: Mount): void {
-  console.log(m.target);
+const fallback = "/";
+function f(where: string, m: Mount = { target: fallback.repeat(2) }): void {
+  console.log(`${where} ${m.target}`);
 }
-f({ target: "/" });
+f("/");

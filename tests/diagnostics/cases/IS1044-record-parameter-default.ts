@@ -1,8 +1,8 @@
-// expect: IS1044 at 5:12
+// expect: IS1044 at 5:27
 interface Mount {
   target: string;
 }
-function f(m: Mount = { target: "/" }): void {
+function f(where: string, m: Mount = { target: where }): void {
   console.log(m.target);
 }
-f();
+f("/");
