@@ -813,7 +813,9 @@ Without helpers the ratio is ${portableTotal ? ratio((sizeTotal - helperTotal) /
 dash-only ones. What remains is mostly structure the references change and the compiler keeps: functions
 and their result registers (\`__r\`, \`__r_<field>\` copied into the record's variables), arrays in the \`eval\` heap
 built element by element where the references loop over the text once, and string operations as helper calls
-where a reference, knowing the data, uses one \`case\` or \`\${x#prefix}\`.
+where a reference, knowing the data, uses one \`case\` or \`\${x#prefix}\`. (The compiler does that where the source
+shows it is exact: an \`if\` chain testing one string with startsWith/endsWith/includes/=== becomes a \`case\`, and
+\`s.slice(prefix.length)\` in a startsWith arm becomes \`\${s#prefix}\` — cmdline.ts went from 2.59× to 2.15× with it.)
 
 The passes in compiler/passes/ (run after lowering, in order, until nothing changes) account for part of the
 reduction: constant conditions and arithmetic folded (fold.ts); \`\${x-word}\` for \`x ?? word\` (defaults.ts); temporaries
