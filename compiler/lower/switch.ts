@@ -36,7 +36,8 @@ function groups(node: ts.SwitchStatement): ClauseGroup[] {
   return out;
 }
 
-const endsInJump = (statements: readonly ts.Statement[]): boolean => {
+/** The statements end in `break`, `continue` or `return` (nothing falls out of them). */
+export const endsInJump = (statements: readonly ts.Statement[]): boolean => {
   const last = statements[statements.length - 1];
   if (!last) return false;
   if (ts.isBlock(last)) return endsInJump(last.statements);

@@ -1,5 +1,6 @@
 import { ts } from "ts-morph";
 import type { LowerContext } from "./context.ts";
+import { endsInJump } from "./switch.ts";
 
 /**
  * Where each variable is assigned after its declaration, found once per file by walking it.
@@ -184,11 +185,4 @@ function exclusiveBranches(a: ts.Node, b: ts.Node): boolean {
     return from < to && clauses.slice(from, to).some((c) => endsInJump(c.statements));
   }
   return false;
-}
-
-function endsInJump(statements: readonly ts.Statement[]): boolean {
-  const last = statements[statements.length - 1];
-  if (!last) return false;
-  if (ts.isBlock(last)) return endsInJump(last.statements);
-  return ts.isBreakStatement(last) || ts.isContinueStatement(last) || ts.isReturnStatement(last);
 }
