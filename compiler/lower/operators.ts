@@ -178,9 +178,9 @@ function lowerLogicalValue(node: ts.BinaryExpression, ctx: LowerContext): Lowere
   }
   // Every path ends in a `never` call (`x ?? die()` where x is known unset): effects only.
   if (type?.kind === "never" || type?.kind === "void") return lowered({ kind: "void" }, lowerEffect(node, ctx));
-  if (!type || type.kind === "record" || type.kind === "undefined") {
-    return ctx.failType(node);
-  }
+  // Always undefined (`u && "x"` where u is): the operands run as JS runs them, for their effects.
+  if (type?.kind === "undefined") return lowered({ kind: "undefined" }, lowerEffect(node, ctx));
+  if (!type || type.kind === "record") return ctx.failType(node);
   const op = node.operatorToken.kind;
   let left = ctx.expr(node.left);
   if (left.val.kind === "boolean" && left.val.effect) left = ctx.freeze(left);
