@@ -159,6 +159,7 @@ function foldCommand(c: Command): Command[] {
     }
     case "and":
     case "or": {
+      if (alwaysJumps(c.left)) return [c.left];
       const left = constantStatus(c.left);
       if (left === undefined) return [c];
       // `true && x` and `false || x` are x; `false && x` and `true || x` are their left side.
@@ -167,6 +168,8 @@ function foldCommand(c: Command): Command[] {
     case "if": {
       const clauses: typeof c.clauses = [];
       for (const clause of c.clauses) {
+        // A test that never returns (a `never` call): its body and what follows never run.
+        if (clause.test.some(alwaysJumps)) return clauses.length === 0 ? clause.test : [{ ...c, clauses, otherwise: clause.test }];
         const status = clause.test.length === 1 ? constantStatus(clause.test[0]!) : undefined;
         if (status === false) continue;
         if (status === true) {
@@ -183,6 +186,7 @@ function foldCommand(c: Command): Command[] {
       return [{ ...c, clauses }];
     }
     case "while": {
+      if (c.test.some(alwaysJumps)) return c.test;
       const status = c.test.length === 1 ? constantStatus(c.test[0]!) : undefined;
       return status === false ? [] : [c];
     }

@@ -15,7 +15,7 @@ export const endsInJump = (c: Command): boolean =>
   c.kind === "simple" &&
   (!!c.noReturn || (c.words.length > 0 && ["return", "exit", "break", "continue"].includes(sh.literalText(c.words[0]!) ?? "")));
 
-/** A command after which nothing in its list runs: a jump, or an `if`/`case`/group whose every way through ends in one. */
+/** A command after which nothing in its list runs: a jump, or a compound command every way through which ends in one. */
 export function alwaysJumps(c: Command): boolean {
   const ends = (list: readonly Command[]) => list.length > 0 && alwaysJumps(list[list.length - 1]!);
   switch (c.kind) {
@@ -27,6 +27,14 @@ export function alwaysJumps(c: Command): boolean {
       return c.arms.some((a) => a.patterns.some(isCatchAll)) && c.arms.every((a) => ends(a.body));
     case "group":
       return ends(c.body);
+    // A test that never returns: `panic && x`, `! panic`, `while panic; do …`.
+    case "and":
+    case "or":
+      return alwaysJumps(c.left);
+    case "not":
+      return alwaysJumps(c.command);
+    case "while":
+      return c.test.some(alwaysJumps);
     default:
       return false;
   }

@@ -229,7 +229,7 @@ function printCommand(c: Command, depth: number): string[] {
       return [...printHeader("while", c.test, "do", depth), ...printBody(c.body, depth + 1), pad + "done"];
     case "for":
       return [
-        `${pad}for ${c.name} in ${c.words.map(printWord).join(" ")}; do`,
+        `${pad}for ${c.name} in ${c.words.map(printForWord).join(" ")}; do`,
         ...printBody(c.body, depth + 1),
         pad + "done",
       ];
@@ -348,6 +348,12 @@ function printInline(c: Command): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** A `for` list word: text ending in `,` is quoted, or it reads like a comma-separated list (shellcheck SC2258). */
+function printForWord(w: Word): string {
+  const text = sh.literalText(w);
+  return text !== undefined && text.endsWith(",") ? quoteLiteral(text, true) : printWord(w);
 }
 
 const isTest = (c: Simple): boolean => c.words.length > 0 && c.words[0]!.parts.length === 1 && c.words[0]!.parts[0]!.kind === "lit" && c.words[0]!.parts[0]!.syntax === true && c.words[0]!.parts[0]!.text === "[";
