@@ -158,7 +158,7 @@ function symbolId(symbol: ts.Symbol): number {
 
 /** Expressions whose lowering runs no command: literals, names, fields, templates and sums of them. */
 function isPure(e: ts.Expression): boolean {
-  if (ts.isParenthesizedExpression(e)) return isPure(e.expression);
+  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) return isPure(e.expression);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isNumericLiteral(e) || ts.isIdentifier(e)) return true;
   if (ts.isPropertyAccessExpression(e)) return ts.isIdentifier(e.expression);
   if (ts.isTemplateExpression(e)) return e.templateSpans.every((s) => isPure(s.expression));

@@ -15,6 +15,7 @@ import type { Visitors } from "./visitor.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnostics } from "../diagnostics/codes.ts";
 import { optimize } from "../passes/optimize.ts";
+import { markCallsThatNeverReturn } from "../passes/exits.ts";
 import { alwaysJumps } from "../passes/shapes.ts";
 import { dropRepeatedLocations } from "../passes/locations.ts";
 import { mapCommands } from "../sh/walk.ts";
@@ -65,8 +66,9 @@ export function lowerProgram(source: ts.SourceFile, input: ProgramInput): Lowere
   };
   for (;;) {
     const called = stillCalled(calledFunctions, [...optimizedMain, ...tailOf(optimizedMain), ...ctx.moduleState]);
-    if (called.length === calledFunctions.length) break;
-    [calledFunctions, optimizedMain] = optimize(called, optimizedMain);
+    const marked = markCallsThatNeverReturn([...called, ...optimizedMain]);
+    if (called.length === calledFunctions.length && !marked.changed) break;
+    [calledFunctions, optimizedMain] = optimize(marked.commands.slice(0, called.length), marked.commands.slice(called.length));
   }
   const tail = tailOf(optimizedMain);
   const programText = JSON.stringify([calledFunctions, optimizedMain, tail, ctx.moduleState]);

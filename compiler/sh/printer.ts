@@ -141,7 +141,14 @@ function printStrip(p: Param): string {
 
 /** Pattern text: literal parts quoted so they match themselves, glob parts bare. */
 function printPatternParts(pattern: Pattern): string {
-  return pattern.parts
+  // Adjacent text is one literal, quoted once (`'!x'`, not `'!'x`).
+  const parts: Pattern["parts"] = [];
+  for (const part of pattern.parts) {
+    const last = parts[parts.length - 1];
+    if (part.kind === "lit" && last?.kind === "lit") parts[parts.length - 1] = { kind: "lit", text: last.text + part.text };
+    else parts.push(part);
+  }
+  return parts
     .map((part) => {
       if (part.kind === "glob") return part.text;
       if (part.kind === "param") return `"${printParam(part, false)}"`;

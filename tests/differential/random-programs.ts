@@ -1489,6 +1489,7 @@ class Gen {
       [2, () => this.callStmt(d)],
       [1, () => this.shortStmt(d)],
       [deep ? 0 : 1, () => this.narrowStmt(d, nt)],
+      [deep ? 0 : 0.8, () => this.matchStmt()],
       [canBreak && !nt ? 1.2 : 0, () => this.jumpStmt(inLoop)],
       [f.fn && f.fn.ret !== "never" && !nt ? 0.8 : 0, () => this.returnStmt(d, true)],
       [this.die ? 0.2 : 0, () => this.dieStmt(d)],
@@ -1678,6 +1679,44 @@ class Gen {
       else args.push(this.gen(t, d, false).c);
     }
     this.emit(`${fn}(${args.join(", ")});`);
+    return false;
+  }
+
+  /**
+   * An if-chain testing one string against patterns (compiled to a `case`), with
+   * `s.slice(n)` in a startsWith arm (`${s#prefix}` when n is the prefix's length).
+   */
+  private matchStmt(): boolean | undefined {
+    const strings = this.visible().filter((v) => sameTy(v.ty, S) && /^[A-Za-z_$][\w$]*$/.test(v.name));
+    if (strings.length === 0) return undefined;
+    const subject = this.rng.pick(strings);
+    const other = this.rng.pick(strings);
+    const needle = () => strLit(this.rng.pick([...NEEDLES, ...FIELDS])).c;
+    // `as string`: TypeScript may know the subject's literal type and reject a comparison.
+    const other2 = () => `(${needle()} as string)`;
+    // The prefix: literal text, or another string and a literal; the slice count its length or not.
+    const prefixText = this.rng.pick([...NEEDLES, ...FIELDS]);
+    const withVar = this.rng.chance(0.5);
+    const prefix = withVar ? `\`\${${this.use(other)}}${templateChunk(prefixText)}\`` : strLit(prefixText).c;
+    const exact = withVar ? `${other.name}.length + ${prefixText.length}` : String(prefixText.length);
+    const count = this.rng.weighted<string>([[4, exact], [1, String(Math.max(0, prefixText.length - 1))], [1, String(prefixText.length + 1)]]) as string;
+    const x = this.use(subject);
+    const log = (tag: string, value = "") => this.emit(`  console.log(\`${tag}${value}\`);`);
+    this.emit(`if (${x}.startsWith(${prefix})) {`);
+    log("starts ", `[\${${x}.slice(${count})}]`);
+    const arms = this.rng.int(0, 3);
+    for (let i = 0; i < arms; i++) {
+      const m = this.rng.pick(["===", "endsWith", "includes", "||"]);
+      const test =
+        m === "===" ? `${x} === ${other2()}` : m === "||" ? `${x} === ${other2()} || ${x}.endsWith(${needle()})` : `${x}.${m}(${needle()})`;
+      this.emit(`} else if (${this.rng.chance(0.15) ? `!(${test})` : test}) {`);
+      log(`arm ${i}`);
+    }
+    if (this.rng.chance(0.6)) {
+      this.emit("} else {");
+      log("none");
+    }
+    this.emit("}");
     return false;
   }
 
