@@ -152,6 +152,8 @@ function foldCommand(c: Command): Command[] {
       return status !== undefined && sh.literalText(c.words[0]!) === "[" ? [constCommand(status)] : [c];
     }
     case "not": {
+      // `! ! x` is x as a condition (and sh allows only one `!` per pipeline).
+      if (c.command.kind === "not") return [c.command.command];
       const status = constantStatus(c);
       if (status !== undefined) return [constCommand(status)];
       const f = flipped(c.command);

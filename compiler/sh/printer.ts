@@ -335,7 +335,8 @@ function printInline(c: Command): string | undefined {
     case "not": {
       const inner = printInline(c.command);
       if (inner === undefined) return undefined;
-      return c.command.kind === "and" || c.command.kind === "or" ? `! { ${inner}; }` : `! ${inner}`;
+      // `! ! x` is not sh (one `!` per pipeline): an inner `!` goes in braces, as a list does.
+      return c.command.kind === "and" || c.command.kind === "or" || c.command.kind === "not" ? `! { ${inner}; }` : `! ${inner}`;
     }
     case "and":
     case "or": {
@@ -365,10 +366,10 @@ function printForWord(w: Word): string {
 
 const isTest = (c: Simple): boolean => c.words.length > 0 && c.words[0]!.parts.length === 1 && c.words[0]!.parts[0]!.kind === "lit" && c.words[0]!.parts[0]!.syntax === true && c.words[0]!.parts[0]!.text === "[";
 
-/** Text that `[` could take for an operator (`-n`, `!`, `=` …) is quoted when it is an operand. */
+/** Text that `[` could take for an operator (`-n`, `!`, `=` …; not a negative number) is quoted when it is an operand. */
 function printTestOperand(w: Word): string {
   const text = w.parts.every((p) => p.kind === "lit" && !p.syntax) ? sh.literalText(w) : undefined;
-  return text !== undefined && /^(-|!|\(|\)|=)/.test(text) ? quoteLiteral(text, true) : printWord(w);
+  return text !== undefined && /^(-(?![0-9])|!|\(|\)|=)/.test(text) ? quoteLiteral(text, true) : printWord(w);
 }
 
 function printSimple(c: Simple): string {
