@@ -11,8 +11,6 @@ import { narrowingMayBeStale } from "./writes.ts";
 import { classifyType, type RecordField, type Scalar, type ShType } from "./types.ts";
 import { arithWord, boolVar, dependsOnState, hasEffect, lowered, readVar, type Lowered, type Val } from "./values.ts";
 
-const orEmpty: sh.ParamOp = { kind: "default", colon: false, word: sh.word() };
-
 /** Thrown to abandon lowering a construct after its diagnostic has been recorded. */
 export class LoweringAbort extends Error {}
 
@@ -293,11 +291,11 @@ export class LowerContext {
           return v.cond;
         case "optional":
           // `${v-}`: unset reads as empty, and says so to a reader (and to shellcheck).
-          if (v.inner === "string" || v.inner === "array") return sh.test("-n", sh.word(sh.param(v.name, orEmpty)));
+          if (v.inner === "string" || v.inner === "array") return sh.test("-n", sh.word(sh.orEmpty(v.name)));
           if (v.inner === "number") {
             return sh.test(sh.word(sh.param(v.name, { kind: "default", colon: true, word: sh.word("0") })), "-ne", "0");
           }
-          return sh.test(sh.word(sh.param(v.name, orEmpty)), "=", "true");
+          return sh.test(sh.word(sh.orEmpty(v.name)), "=", "true");
         case "undefined":
         case "void":
           return sh.falseCommand();

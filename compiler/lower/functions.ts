@@ -264,7 +264,7 @@ function plainWord(v: Val, node: ts.Node, ctx: LowerContext, pre: Command[]): Wo
 function optionalWord(v: Val, tagged: boolean, node: ts.Node, ctx: LowerContext, pre: Command[]): Word {
   if (v.kind === "undefined") return sh.word("");
   if (v.kind === "optional") {
-    if (!tagged) return sh.word(sh.param(v.name, { kind: "default", colon: false, word: sh.word() }));
+    if (!tagged) return sh.word(sh.orEmpty(v.name));
     return sh.word(sh.param(v.name, { kind: "alternative", colon: false, word: sh.word("v", sh.param(v.name)) }));
   }
   const text = plainWord(v, node, ctx, pre);

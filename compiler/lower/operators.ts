@@ -162,8 +162,8 @@ function equality(a: Val, b: Val, node: ts.Node, ctx: LowerContext, pre: Command
   const optional = a.kind === "optional" ? a : b.kind === "optional" ? b : undefined;
   const otherText = optional === a ? rightText : leftText;
   if (optional && operator === "=" && otherText !== undefined && otherText !== "") {
-    const orEmpty = sh.word(sh.param(optional.name, { kind: "default", colon: false, word: sh.word() }));
-    return optional === a ? sh.test(orEmpty, "=", right) : sh.test(left, "=", orEmpty);
+    const read = sh.word(sh.orEmpty(optional.name));
+    return optional === a ? sh.test(read, "=", right) : sh.test(left, "=", read);
   }
   if (a.kind === "optional") return sh.and(isSet(a.name), compare);
   if (b.kind === "optional") return sh.and(isSet(b.name), compare);

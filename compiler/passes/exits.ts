@@ -1,6 +1,8 @@
 import type { Command } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
 import { mapCommands } from "../sh/walk.ts";
+import { forEachChild } from "./effects.ts";
+import { alwaysEnds } from "./shapes.ts";
 
 /**
  * Functions that never return: every way through the body ends in `exit` or in a call to
@@ -30,30 +32,24 @@ export function markCallsThatNeverReturn(commands: readonly Command[]): { comman
   return { commands: marked, changed };
 }
 
+/** The list ends, every way through, in `exit` or a call to a function that never returns. */
 function endsInExit(list: readonly Command[], exiting: ReadonlySet<string>): boolean {
   const last = list[list.length - 1];
-  if (!last) return false;
-  switch (last.kind) {
-    case "simple": {
-      const name = last.words.length > 0 ? sh.literalText(last.words[0]!) : undefined;
-      return !!last.noReturn || name === "exit" || (name !== undefined && exiting.has(name));
-    }
-    case "if":
-      return !!last.otherwise && endsInExit(last.otherwise, exiting) && last.clauses.every((k) => endsInExit(k.body, exiting));
-    case "case":
-      return last.arms.some((a) => a.patterns.some((p) => p.parts.length === 1 && p.parts[0]!.kind === "glob")) && last.arms.every((a) => endsInExit(a.body, exiting));
-    case "group":
-      return endsInExit(last.body, exiting);
-    default:
-      return false;
-  }
+  const exits = (s: sh.Simple) => {
+    const name = s.words.length > 0 ? sh.literalText(s.words[0]!) : undefined;
+    return !!s.noReturn || name === "exit" || (name !== undefined && exiting.has(name));
+  };
+  return last !== undefined && alwaysEnds(last, exits);
 }
 
 function hasReturn(list: readonly Command[]): boolean {
-  let found = false;
-  mapCommands(list, (c) => {
-    if (c.kind === "simple" && c.words.length > 0 && sh.literalText(c.words[0]!) === "return") found = true;
-    return [c];
-  });
-  return found;
+  const isReturn = (c: Command): boolean =>
+    (c.kind === "simple" && c.words.length > 0 && sh.literalText(c.words[0]!) === "return") || children(c).some(isReturn);
+  return list.some(isReturn);
+}
+
+function children(c: Command): Command[] {
+  const out: Command[] = [];
+  forEachChild(c, (x) => out.push(x));
+  return out;
 }

@@ -1,5 +1,5 @@
 /** Shapes of commands and words that several passes look for. */
-import type { Command, Word } from "../sh/ast.ts";
+import type { Command, Simple, Word } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
 
 /** `$name` and nothing else. */
@@ -16,25 +16,28 @@ export const endsInJump = (c: Command): boolean =>
   (!!c.noReturn || (c.words.length > 0 && ["return", "exit", "break", "continue"].includes(sh.literalText(c.words[0]!) ?? "")));
 
 /** A command after which nothing in its list runs: a jump, or a compound command every way through which ends in one. */
-export function alwaysJumps(c: Command): boolean {
-  const ends = (list: readonly Command[]) => list.length > 0 && alwaysJumps(list[list.length - 1]!);
+export const alwaysJumps = (c: Command): boolean => alwaysEnds(c, endsInJump);
+
+/** Every way through `c` ends in a simple command that `ends` accepts (and nothing after it runs). */
+export function alwaysEnds(c: Command, ends: (s: Simple) => boolean): boolean {
+  const last = (list: readonly Command[]) => list.length > 0 && alwaysEnds(list[list.length - 1]!, ends);
   switch (c.kind) {
     case "simple":
-      return endsInJump(c);
+      return ends(c);
     case "if":
-      return !!c.otherwise && ends(c.otherwise) && c.clauses.every((k) => ends(k.body));
+      return !!c.otherwise && last(c.otherwise) && c.clauses.every((k) => last(k.body));
     case "case":
-      return c.arms.some((a) => a.patterns.some(isCatchAll)) && c.arms.every((a) => ends(a.body));
+      return c.arms.some((a) => a.patterns.some(isCatchAll)) && c.arms.every((a) => last(a.body));
     case "group":
-      return ends(c.body);
+      return last(c.body);
     // A test that never returns: `panic && x`, `! panic`, `while panic; do …`.
     case "and":
     case "or":
-      return alwaysJumps(c.left);
+      return alwaysEnds(c.left, ends);
     case "not":
-      return alwaysJumps(c.command);
+      return alwaysEnds(c.command, ends);
     case "while":
-      return c.test.some(alwaysJumps);
+      return c.test.some((t) => alwaysEnds(t, ends));
     default:
       return false;
   }

@@ -148,6 +148,8 @@ export type Command = Simple | If | While | For | Case | AndOr | Not | Group | F
 
 export const lit = (text: string): Lit => ({ kind: "lit", text });
 export const param = (name: string, op?: ParamOp): Param => (op ? { kind: "param", name, op } : { kind: "param", name });
+/** `${name-}`: the variable's value, empty when it is unset. */
+export const orEmpty = (name: string): Param => param(name, { kind: "default", colon: false, word: word() });
 export const word = (...parts: (WordPart | string)[]): Word => ({
   parts: parts.map((p) => (typeof p === "string" ? lit(p) : p)),
 });

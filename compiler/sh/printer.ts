@@ -1,4 +1,4 @@
-import type { Arith, ArithOp, Command, If, Param, Pattern, Simple, Word, WordPart } from "./ast.ts";
+import type { Arith, ArithOp, Command, If, Param, Pattern, PatternPart, Simple, Word, WordPart } from "./ast.ts";
 import * as sh from "./ast.ts";
 
 /**
@@ -19,13 +19,13 @@ const NAME_CHAR = /^[A-Za-z0-9_]/;
 
 // --- Words -----------------------------------------------------------------------------------
 
-/** A word's parts with `$((n))` of a constant written as its digits, adjacent text joined, empty text dropped. */
-function textParts(w: Word): WordPart[] {
-  const out: WordPart[] = [];
+/** A word's (or pattern's) parts with `$((n))` of a constant written as its digits, adjacent text joined, empty text dropped. */
+function textParts<P extends PatternPart>(w: { parts: readonly P[] }): P[] {
+  const out: P[] = [];
   for (const p of w.parts) {
-    const part: WordPart = p.kind === "arith" && p.expr.kind === "num" ? { kind: "lit", text: String(p.expr.value) } : p;
+    const part = p.kind === "arith" && p.expr.kind === "num" ? ({ kind: "lit", text: String(p.expr.value) } as P) : p;
     const last = out[out.length - 1];
-    if (part.kind === "lit" && !part.syntax && last?.kind === "lit" && !last.syntax) out[out.length - 1] = { kind: "lit", text: last.text + part.text };
+    if (part.kind === "lit" && !part.syntax && last?.kind === "lit" && !last.syntax) out[out.length - 1] = { kind: "lit", text: last.text + part.text } as P;
     else out.push(part);
   }
   return out.filter((p) => !(p.kind === "lit" && p.text === ""));
@@ -142,13 +142,7 @@ function printStrip(p: Param): string {
 /** Pattern text: literal parts quoted so they match themselves, glob parts bare. */
 function printPatternParts(pattern: Pattern): string {
   // Adjacent text is one literal, quoted once (`'!x'`, not `'!'x`).
-  const parts: Pattern["parts"] = [];
-  for (const part of pattern.parts) {
-    const last = parts[parts.length - 1];
-    if (part.kind === "lit" && last?.kind === "lit") parts[parts.length - 1] = { kind: "lit", text: last.text + part.text };
-    else parts.push(part);
-  }
-  return parts
+  return textParts(pattern)
     .map((part) => {
       if (part.kind === "glob") return part.text;
       if (part.kind === "param") return `"${printParam(part, false)}"`;
