@@ -53,16 +53,16 @@ export function lowerIfAsCase(node: ts.IfStatement, ctx: LowerContext): Command 
 
   const subject = ctx.toWord(ctx.expr(clauses[0]!.test.subject), clauses[0]!.test.subject);
   if (subject.pre.length > 0) return undefined; // cannot happen: subjects are names
-  const patternLists = clauses.map(({ test }) => test.matches.map((m) => casePattern(m, ctx)));
   // A constant subject (a `const` with a literal value): `case` would test a constant, which
   // shellcheck rightly flags; the plain `if` says the same without the lint.
   if (sh.isLiteralWord(subject.word)) return undefined;
-  // An arm that an earlier pattern always takes over is dead (shellcheck SC2221/SC2222 says
-  // so); the `if` keeps such a chain as written.
+  const patternLists = clauses.map(({ test }) => test.matches.map((m) => casePattern(m, ctx)));
+  // An arm that an earlier pattern always takes over (or an empty pattern, which takes
+  // everything) is dead, and shellcheck says so (SC2221/SC2222): the `if` keeps such a chain.
   const shapes = clauses.flatMap(({ test }, i) => test.matches.map((m, j) => ({ kind: m.kind, text: literalPattern(patternLists[i]![j]!, m.kind) })));
-  if (shapes.some((later, i) => later.text === undefined ? false : shapes.slice(0, i).some((earlier) => covers(earlier, later)) || (later.kind !== "equal" && later.text === ""))) {
-    return undefined;
-  }
+  const overridden = (later: Shape, i: number) =>
+    later.text !== undefined && ((later.kind !== "equal" && later.text === "") || shapes.slice(0, i).some((earlier) => covers(earlier, later)));
+  if (shapes.some(overridden)) return undefined;
   const arms: sh.Case["arms"] = [];
   for (const [i, { test, body }] of clauses.entries()) {
     const patterns = patternLists[i]!;
