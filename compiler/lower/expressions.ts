@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import { diagnostics } from "../diagnostics/codes.ts";
 import * as sh from "../sh/ast.ts";
 import { LoweringAbort, type LowerContext } from "./context.ts";
+import { fixedArrayLength } from "./fixed-arrays.ts";
 import { lowerEffect } from "./statements.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
 import { lowered, numberVal, readVar, stringVal, boolLiteral, type Lowered, type Val } from "./values.ts";
@@ -54,6 +55,8 @@ function lowerPropertyAccess(node: ts.PropertyAccessExpression, ctx: LowerContex
   const objectType = ctx.shTypeOf(node.expression);
   if (name === "length" && objectType?.kind === "string") return stringLength(ctx.expr(node.expression), ctx);
   if (name === "length" && objectType?.kind === "array") {
+    const fixed = fixedArrayLength(node.expression, ctx);
+    if (fixed !== undefined) return lowered(numberVal(sh.num(fixed)));
     const array = ctx.expr(node.expression);
     return withPre(ctx.callHelper("__alen", [(array.val as { word: sh.Word }).word], "number"), array.pre);
   }

@@ -94,15 +94,14 @@ __alist() {
     h("__apush", [], `
 __apush() {
   eval "__r=\\$__a$1_n"
-  eval "__a$1_$__r=\\$2"
+  eval "__a$1_$__r=\\$2 __a$1_n=$((__r + 1))"
   __r=$((__r + 1))
-  eval "__a$1_n=$__r"
 }`),
-    h("__aget", [], `
+    // The element at index $2 into __r, unset past either end (arrays have no holes).
+    h("__aget", ["__aat"], `
 __aget() {
   unset __r
-  case $2 in -*) return ;; esac
-  eval "[ -z \\"\\\${__a$1_$2+set}\\" ] || __r=\\$__a$1_$2"
+  [ "$2" -lt 0 ] || __aat "$1" "$2"
 }`),
     // The element at index $2 (a number from 0 up) into __r; false past the end.
     h("__aat", [], `
@@ -115,8 +114,7 @@ __alen() {
 }`),
     h("__ajoin", ["__aat"], `
 __ajoin() {
-  __aj_i=0
-  __aj_s=
+  __aj_i=0 __aj_s=
   __aj_d=
   while __aat "$1" "$__aj_i"; do
     __aj_s=$__aj_s$__aj_d$__r
