@@ -32,8 +32,7 @@ function usesIn(file: ts.SourceFile, ctx: LowerContext): Map<ts.Symbol, ts.Ident
 }
 
 /** The use only reads the array it names. */
-function onlyReads(use: ts.Identifier, declaration: ts.VariableDeclaration): boolean {
-  if (use === declaration.name) return true;
+function onlyReads(use: ts.Identifier): boolean {
   let node: ts.Node = use;
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const parent = node.parent;
@@ -42,18 +41,64 @@ function onlyReads(use: ts.Identifier, declaration: ts.VariableDeclaration): boo
   return ts.isForOfStatement(parent) && parent.expression === node;
 }
 
-/** The element count of `xs` when it names a read-only array literal (see above). */
-export function fixedArrayLength(expression: ts.Expression, ctx: LowerContext): number | undefined {
+/** The declaration of the read-only array literal `xs` names, its elements and every use. */
+function fixedArray(expression: ts.Expression, ctx: LowerContext) {
   let e = expression;
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   const symbol = ts.isIdentifier(e) ? ctx.symbolOf(e) : undefined;
   const declaration = symbol?.valueDeclaration;
-  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
+  return symbol && declaration && ts.isVariableDeclaration(declaration) ? fixedDeclaration(declaration, symbol, ctx) : undefined;
+}
+
+function fixedDeclaration(declaration: ts.VariableDeclaration, symbol: ts.Symbol, ctx: LowerContext) {
+  if (!ts.isIdentifier(declaration.name)) return undefined;
   if (!(declaration.parent.flags & ts.NodeFlags.Const) || !ts.isVariableStatement(declaration.parent.parent)) return undefined;
   if (declaration.parent.parent.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
   let init = declaration.initializer;
   while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
   if (!init || !ts.isArrayLiteralExpression(init) || init.elements.some((x) => ts.isSpreadElement(x) || ts.isOmittedExpression(x))) return undefined;
-  const uses = usesIn(declaration.getSourceFile(), ctx).get(symbol) ?? [];
-  return uses.every((use) => onlyReads(use, declaration)) ? init.elements.length : undefined;
+  const uses = (usesIn(declaration.getSourceFile(), ctx).get(symbol) ?? []).filter((use) => use !== declaration.name);
+  return uses.every((use) => onlyReads(use)) ? { elements: init.elements, uses } : undefined;
+}
+
+/** The element count of `xs` when it names a read-only array literal (see above). */
+export function fixedArrayLength(expression: ts.Expression, ctx: LowerContext): number | undefined {
+  return fixedArray(expression, ctx)?.elements.length;
+}
+
+const isConstant = (e: ts.Expression): boolean =>
+  ts.isStringLiteral(e) ||
+  ts.isNoSubstitutionTemplateLiteral(e) ||
+  ts.isNumericLiteral(e) ||
+  e.kind === ts.SyntaxKind.TrueKeyword ||
+  e.kind === ts.SyntaxKind.FalseKeyword ||
+  (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand));
+
+/**
+ * The elements of a read-only array of two or more literals that `xs` names: `for…of` walks
+ * them as the words of a sh `for` (the same values the declaration computed, as literals
+ * cannot change).
+ */
+export function constantArrayElements(expression: ts.Expression, ctx: LowerContext): readonly ts.Expression[] | undefined {
+  const fixed = fixedArray(expression, ctx);
+  return fixed && fixed.elements.length >= 2 && fixed.elements.every(isConstant) ? fixed.elements : undefined;
+}
+
+/**
+ * A declaration of a read-only array of literals whose every use is `xs.length` or a `for…of`
+ * over it: nothing reads the array itself, so it is not stored at all.
+ */
+export function unstoredArray(declaration: ts.VariableDeclaration, ctx: LowerContext): boolean {
+  const symbol = ts.isIdentifier(declaration.name) ? ctx.symbolOf(declaration.name) : undefined;
+  const fixed = symbol && fixedDeclaration(declaration, symbol, ctx);
+  if (!fixed || !fixed.elements.every(isConstant)) return false;
+  const parents = fixed.uses.map((use) => {
+    let node: ts.Node = use;
+    while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+    return node.parent;
+  });
+  const measured = (p: ts.Node) => ts.isPropertyAccessExpression(p) && p.name.text === "length";
+  // A for…of walks the literal only from two elements up (see constantArrayElements).
+  const walked = (p: ts.Node) => ts.isForOfStatement(p) && fixed.elements.length >= 2;
+  return parents.every((p) => measured(p) || walked(p));
 }

@@ -3,6 +3,7 @@ import { diagnostics } from "../diagnostics/codes.ts";
 import * as sh from "../sh/ast.ts";
 import type { Command } from "../sh/ast.ts";
 import type { JumpTarget, LowerContext } from "./context.ts";
+import { constantArrayElements } from "./fixed-arrays.ts";
 import { lowerCondition } from "./operators.ts";
 import { lowerDeclarationList, lowerEffect } from "./statements.ts";
 import { classifyType, isScalar } from "./types.ts";
@@ -104,7 +105,7 @@ function lowerForOf(node: ts.ForOfStatement, ctx: LowerContext): Command[] {
   if (!(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) ctx.fail(diagnostics.varDeclaration(list));
   const arrayType = ctx.shTypeOf(node.expression);
   if (arrayType?.kind !== "array") return ctx.fail(diagnostics.unsupportedSyntax(node.expression, "for…of over something other than an array"));
-  const literal = literalElements(node.expression, decl.name, ctx);
+  const literal = literalElements(node.expression, decl.name, ctx) ?? constantArrayElements(node.expression, ctx);
   if (literal) return lowerForOfLiteral(node, decl.name, literal, ctx);
   const split = splitByLiteral(node.expression, ctx);
   if (split) return lowerForOfSplit(node, decl.name, split, ctx);
@@ -131,7 +132,7 @@ function lowerForOf(node: ts.ForOfStatement, ctx: LowerContext): Command[] {
  * more (shellcheck rightly questions a loop over one word), none spread or missing, each a
  * string, number or boolean that is never undefined.
  */
-function literalElements(expression: ts.Expression, id: ts.Identifier, ctx: LowerContext): ts.Expression[] | undefined {
+function literalElements(expression: ts.Expression, id: ts.Identifier, ctx: LowerContext): readonly ts.Expression[] | undefined {
   const symbol = ctx.symbolOf(id);
   const type = symbol && classifyType(ctx.checker.getTypeOfSymbol(symbol), ctx.checker);
   if (!type || !isScalar(type) || type.optional) return undefined;
@@ -152,7 +153,7 @@ function literalElements(expression: ts.Expression, id: ts.Identifier, ctx: Lowe
  * saved first); the literal itself is not observable anywhere else, so nothing can push onto
  * it. `break` and `continue` work on the sh `for` as on the JS loop.
  */
-function lowerForOfLiteral(node: ts.ForOfStatement, id: ts.Identifier, elements: ts.Expression[], ctx: LowerContext): Command[] {
+function lowerForOfLiteral(node: ts.ForOfStatement, id: ts.Identifier, elements: readonly ts.Expression[], ctx: LowerContext): Command[] {
   const items = elements.map((e) => {
     const text = ctx.toWord(ctx.expr(e), e);
     return lowered(stringVal(text.word), text.pre);

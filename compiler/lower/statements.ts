@@ -3,6 +3,7 @@ import { diagnostics } from "../diagnostics/codes.ts";
 import * as sh from "../sh/ast.ts";
 import type { Command } from "../sh/ast.ts";
 import { LoweringAbort, type Binding, type LowerContext } from "./context.ts";
+import { unstoredArray } from "./fixed-arrays.ts";
 import { declareFunction, isFunctionValue } from "./functions.ts";
 import { lowerIfAsCase } from "./matches.ts";
 import { assignedByOtherFunctions } from "./writes.ts";
@@ -61,6 +62,12 @@ function lowerDeclarationOnce(decl: ts.VariableDeclaration, ctx: LowerContext): 
     const binding: Binding = { kind: "record", fields, scope: ctx.scope };
     ctx.bindings.set(symbol, binding);
     return decl.initializer ? storeRecord(binding, ctx.expr(decl.initializer), ctx) : [];
+  }
+  // A read-only array of literals that is only walked and measured is not stored: its elements
+  // are still lowered, for their diagnostics.
+  if (type.kind === "array" && unstoredArray(decl, ctx)) {
+    ctx.expr(decl.initializer!);
+    return [];
   }
   const value = decl.initializer ? ctx.expr(decl.initializer) : undefined;
   // `const TIMEOUT = 10`: reads become the literal, and no variable is made.

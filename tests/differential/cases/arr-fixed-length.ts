@@ -31,3 +31,22 @@ let shadow = 0;
   shadow = kinds.length;
 }
 console.log(shadow, kinds.length);
+// Only walked and measured: the array is not stored; for…of walks the literal's words.
+const modules = ["ext4", "vfat", "squashfs"];
+for (const m of modules) console.log(`load ${m} of ${modules.length}`);
+const flags = [true, false];
+for (const f of flags) if (f) console.log("flag on");
+const numbers = [3, -4, 0];
+let total = 0;
+for (const n of numbers) total += n;
+console.log(total, numbers.length);
+function each(): number {
+  const local = ["p", "q"];
+  let count = 0;
+  for (const x of local) {
+    count++;
+    if (count < 2) console.log(`${x} ${local.length}`);
+  }
+  return count;
+}
+console.log(each());
