@@ -1,4 +1,5 @@
 import { ts } from "ts-morph";
+import * as sh from "../sh/ast.ts";
 import type { LowerContext } from "./context.ts";
 
 /**
@@ -101,4 +102,24 @@ export function unstoredArray(declaration: ts.VariableDeclaration, ctx: LowerCon
   // A for…of walks the literal only from two elements up (see constantArrayElements).
   const walked = (p: ts.Node) => ts.isForOfStatement(p) && fixed.elements.length >= 2;
   return parents.every((p) => measured(p) || walked(p));
+}
+
+/**
+ * A read-only array of literals declared outside every function is stored once, under a fixed
+ * id: its sh variable name, so elements are plain assignments (`__akinds_0=UUID … __akinds_n=3`,
+ * what `__alist` would make through `eval`) and reads of the array are that name. Ids the
+ * runtime allocates are numbers, and a name is followed by `_` and an index or `n`, so no two
+ * arrays share a variable. (Inside a function a recursive call would overwrite the storage.)
+ */
+export function storeStaticArray(declaration: ts.VariableDeclaration, ctx: LowerContext): sh.Command[] | undefined {
+  if (ctx.scope || !ts.isIdentifier(declaration.name)) return undefined;
+  const symbol = ctx.symbolOf(declaration.name);
+  const fixed = symbol && fixedDeclaration(declaration, symbol, ctx);
+  if (!symbol || !fixed || fixed.elements.length === 0 || !fixed.elements.every(isConstant)) return undefined;
+  const words = fixed.elements.map((e) => ctx.toWord(ctx.expr(e), e).word);
+  const id = ctx.newVariable(declaration.name.text);
+  ctx.bindings.set(symbol, { kind: "constant", val: { kind: "array", word: sh.word(id) } });
+  const elements = sh.assign(`__a${id}_n`, sh.word(String(words.length)), ctx.origin(declaration));
+  elements.assigns.unshift(...words.map((value, i) => ({ name: `__a${id}_${i}`, value })));
+  return [{ kind: "comment", text: "shellcheck disable=SC2034 # read through eval by the array helpers" }, elements];
 }

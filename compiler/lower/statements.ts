@@ -3,7 +3,7 @@ import { diagnostics } from "../diagnostics/codes.ts";
 import * as sh from "../sh/ast.ts";
 import type { Command } from "../sh/ast.ts";
 import { LoweringAbort, type Binding, type LowerContext } from "./context.ts";
-import { unstoredArray } from "./fixed-arrays.ts";
+import { storeStaticArray, unstoredArray } from "./fixed-arrays.ts";
 import { declareFunction, isFunctionValue } from "./functions.ts";
 import { lowerIfAsCase } from "./matches.ts";
 import { assignedByOtherFunctions } from "./writes.ts";
@@ -69,6 +69,8 @@ function lowerDeclarationOnce(decl: ts.VariableDeclaration, ctx: LowerContext): 
     ctx.expr(decl.initializer!);
     return [];
   }
+  const stored = type.kind === "array" ? storeStaticArray(decl, ctx) : undefined;
+  if (stored) return stored;
   const value = decl.initializer ? ctx.expr(decl.initializer) : undefined;
   // `const TIMEOUT = 10`: reads become the literal, and no variable is made.
   if (value && decl.parent.flags & ts.NodeFlags.Const && "optional" in type && !type.optional && isLiteral(value)) {

@@ -368,7 +368,12 @@ function printTestOperand(w: Word): string {
 
 function printSimple(c: Simple): string {
   const parts = [
-    ...c.assigns.map((a) => `${a.name}=${printAssignValue(a.value)}`),
+    // An empty value before another word is `''`: `a= b=1` reads like a mistake (SC1007).
+    ...c.assigns.map((a, i) => {
+      const value = printAssignValue(a.value);
+      const followed = i < c.assigns.length - 1 || c.words.length > 0;
+      return `${a.name}=${value === "" && followed ? "''" : value}`;
+    }),
     ...c.words.map((w, i) => (i > 0 && isTest(c) ? printTestOperand(w) : printWord(w))),
     ...c.redirects.map((r) =>
       r.op === "<<" ? `<<${HEREDOC_END}` : `${r.fd === (r.op === "<" ? 0 : 1) ? "" : r.fd}${r.op}${printWord(r.target)}`,
