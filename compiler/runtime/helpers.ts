@@ -144,6 +144,20 @@ __split() {
   eval "__a\${__an}_$__sp_i=\\$__sp_s __a\${__an}_n=$((__sp_i + 1))"
   __r=$__an
 }`),
+    // The same for a separator that no shorter text both starts and ends (any one character,
+    // or ", "; not "::"): with one more appended, the text is a run of fields, each ending
+    // in the separator, and no separator can straddle the end of the text.
+    h("__splitplain", [], `
+__splitplain() {
+  __an=$((\${__an:-0} + 1)) __sp_i=0 __sp_s=$1$2
+  while [ -n "$__sp_s" ]; do
+    __sp_e=\${__sp_s%%"$2"*} __sp_s=\${__sp_s#*"$2"}
+    eval "__a\${__an}_$__sp_i=\\$__sp_e"
+    __sp_i=$((__sp_i + 1))
+  done
+  eval "__a\${__an}_n=$__sp_i"
+  __r=$__an
+}`),
     // split(""): one element per character.
     h("__splitchars", ["__anew", "__apush"], `
 __splitchars() {

@@ -53,11 +53,11 @@ export const stringBuiltins: Builtins = {
       : sliceAfterPrefix(call, ctx, receiver!) ??
         viaHelper(call.arguments.length === 1 ? "__slicefrom" : "__slice", "string")(call, ctx, receiver),
   "String.substring": viaHelper("__substring", "string"),
-  "String.split": (call, ctx, receiver) => {
+  "String.split": (call, ctx, receiver): Lowered => {
     // The common literal separator picks its own helper: most programs never split by "".
     const sep = call.arguments[0]!;
     const literal = ts.isStringLiteral(sep) || ts.isNoSubstitutionTemplateLiteral(sep) ? sep.text : undefined;
-    const helper = literal === undefined ? "__splitany" : literal === "" ? "__splitchars" : "__split";
+    const helper = literal === undefined ? "__splitany" : literal === "" ? "__splitchars" : bordered(literal) ? "__split" : "__splitplain";
     return viaHelper(helper, "array")(call, ctx, receiver);
   },
   "String.trim": viaHelper("__trim", "string"),
@@ -67,6 +67,12 @@ export const stringBuiltins: Builtins = {
   "String.replaceAll": replacing("__replaceall", "__replaceallx"),
   "String.repeat": viaHelper("__repeat", "string"),
 };
+
+/** True when some text shorter than `sep` both starts and ends it ("aa", "abab"): see __splitplain. */
+function bordered(sep: string): boolean {
+  for (let k = 1; k < sep.length; k++) if (sep.startsWith(sep.slice(sep.length - k))) return true;
+  return false;
+}
 
 function push(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered {
   if (call.arguments.some(ts.isSpreadElement)) return pushSpread(call, ctx, receiver!);
