@@ -826,7 +826,10 @@ assigning \`x\` directly, also for a value that may be undefined and after a bra
 (direct.ts), and a temporary built up and then copied being the variable from the start (early.ts) — with read/write
 sets of every function in effects.ts; unread assignments dropped (unused.ts); and a bare \`return\` that ends a function
 dropped (returns.ts). \`for…of\` over an array literal is a plain \`for x in …\`, and over \`text.split(",")\` a walk
-over the text itself, with no array.
+over the text itself, with no array. A \`const\` array literal that is only read (compiler/lower/fixed-arrays.ts) has its
+length as a number, a \`for…of\` over it of literals is a plain \`for\`, and outside functions its elements are plain
+assignments under a fixed name instead of \`__alist\` (services.ts: 2.22× to 2.03×). \`split\` by a separator that no
+shorter text both starts and ends (one character, \`", "\`) uses \`__splitplain\`, a shorter loop than \`__split\`'s.
 
 ## 3. Zero forks
 
