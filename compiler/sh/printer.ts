@@ -126,12 +126,14 @@ function printParam(p: Param, braced: boolean): string {
 
 /** The word inside `${x-word}` within double quotes: lowering only puts plain text and parameters there. */
 function printInnerWord(w: Word): string {
-  for (const p of w.parts) {
+  // Joined text, so a name is braced when text follows it even across empty pieces (`${v}x`).
+  const parts = textParts(w);
+  for (const p of parts) {
     if (p.kind === "lit" && !/^[A-Za-z0-9_ .,:=@%+\/-]*$/.test(p.text)) {
       throw new Error(`internal: unsafe text inside \${…}: ${JSON.stringify(p.text)}`);
     }
   }
-  return printDoubleQuoted(w.parts);
+  return printDoubleQuoted(parts);
 }
 
 function printStrip(p: Param): string {
