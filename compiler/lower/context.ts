@@ -7,7 +7,7 @@ import * as sh from "../sh/ast.ts";
 import type { Command, Origin, Word } from "../sh/ast.ts";
 import type { PrefixFact } from "./matches.ts";
 import { NameAllocator } from "./names.ts";
-import { narrowingMayBeStale } from "./writes.ts";
+import { narrowingMayBeStale, testedByNullish } from "./writes.ts";
 import { classifyType, type RecordField, type Scalar, type ShType } from "./types.ts";
 import { arithWord, boolVar, dependsOnState, hasEffect, lowered, readVar, type Lowered, type Val } from "./values.ts";
 
@@ -417,9 +417,11 @@ export class LowerContext {
     }
     const here = this.shTypeOf(node);
     const optionalHere = here && here.kind !== "undefined" ? "optional" in here && here.optional : true;
-    // A variable functions assign may be set although TypeScript still types it `undefined`
-    // (it does not follow calls): it is read, not assumed.
-    if (here?.kind === "undefined" && !binding.shared) return { kind: "undefined" };
+    // TypeScript's narrowing to `undefined` is trusted only where it is sound. A variable
+    // functions assign may be set although TypeScript still types it `undefined` (it does not
+    // follow calls), and one a `??` tests may be `false`, `0` or "" (see testedByNullish):
+    // those are read, not assumed.
+    if (here?.kind === "undefined" && !binding.shared && !testedByNullish(node, this)) return { kind: "undefined" };
     if (type.optional && optionalHere) return { kind: "optional", name: binding.name, inner: type.kind };
     if (type.optional && binding.shared && ts.isIdentifier(node)) {
       const symbol = this.symbolOf(node);

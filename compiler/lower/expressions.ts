@@ -6,6 +6,7 @@ import { fixedArrayLength } from "./fixed-arrays.ts";
 import { lowerEffect } from "./statements.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
 import { lowered, numberVal, readVar, stringVal, boolLiteral, type Lowered, type Val } from "./values.ts";
+import { testedByNullish } from "./writes.ts";
 
 /** Literals, names, templates, property and element reads, object and array literals. */
 
@@ -68,8 +69,10 @@ function lowerPropertyAccess(node: ts.PropertyAccessExpression, ctx: LowerContex
       if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(node.expression, node.expression.getText()));
       const field = binding.fields.get(name)!;
       const here = ctx.shTypeOf(node);
-      if (here?.kind === "undefined") return lowered({ kind: "undefined" });
-      const optional = field.type.optional && !!here && "optional" in here && here.optional;
+      const trusted = here?.kind === "undefined" && !testedByNullish(node, ctx);
+      if (trusted) return lowered({ kind: "undefined" });
+      // Typed `undefined` but not trusted (see LowerContext.readBinding): read as optional.
+      const optional = field.type.optional && (!here || here.kind === "undefined" || ("optional" in here && here.optional));
       return lowered(optional ? { kind: "optional", name: field.name, inner: field.type.kind } : readVar(field.name, field.type.kind));
     }
     const record = ctx.expr(node.expression);

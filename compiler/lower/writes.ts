@@ -186,3 +186,57 @@ function exclusiveBranches(a: ts.Node, b: ts.Node): boolean {
   }
   return false;
 }
+
+// --- Narrowing by `??` ---------------------------------------------------------------------
+
+const containsNode = (outer: ts.Node, inner: ts.Node): boolean => inner.getStart() >= outer.getStart() && inner.end <= outer.end;
+
+/** `a` and `b` name the same variable, or the same field of the same variable. */
+function sameReference(a: ts.Node, b: ts.Node, ctx: LowerContext): boolean {
+  while (ts.isParenthesizedExpression(a) || ts.isNonNullExpression(a)) a = a.expression;
+  while (ts.isParenthesizedExpression(b) || ts.isNonNullExpression(b)) b = b.expression;
+  if (ts.isIdentifier(a) && ts.isIdentifier(b)) return ctx.symbolOf(a) !== undefined && ctx.symbolOf(a) === ctx.symbolOf(b);
+  if (ts.isPropertyAccessExpression(a) && ts.isPropertyAccessExpression(b)) {
+    return a.name.text === b.name.text && sameReference(a.expression, b.expression, ctx);
+  }
+  return false;
+}
+
+/** `e`'s truth picks a branch: a condition, or an operand of `!`, `&&` or `||` (where TypeScript narrows by it). */
+function testedForTruth(e: ts.Expression): boolean {
+  const K = ts.SyntaxKind;
+  let n: ts.Node = e;
+  for (;;) {
+    const p = n.parent;
+    if (ts.isParenthesizedExpression(p) || (ts.isPrefixUnaryExpression(p) && p.operator === K.ExclamationToken)) {
+      n = p;
+      continue;
+    }
+    if (ts.isBinaryExpression(p)) return p.operatorToken.kind === K.AmpersandAmpersandToken || p.operatorToken.kind === K.BarBarToken;
+    if (ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) return p.expression === n;
+    if (ts.isForStatement(p)) return p.condition === n;
+    return ts.isConditionalExpression(p) && p.condition === n;
+  }
+}
+
+/**
+ * True when a `??` whose truth picks a branch, in the function around `read` (or the file's
+ * top level), has the same variable or field on its left. Where such a `??` is falsy
+ * (`if (b ?? false) … else …`), TypeScript narrows its left operand to `undefined`, though
+ * `false`, `0` or `""` get there too: a read it types `undefined` there is read, not assumed.
+ */
+export function testedByNullish(read: ts.Node, ctx: LowerContext): boolean {
+  const body = enclosingFunction(read) ?? read.getSourceFile();
+  const K = ts.SyntaxKind;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    const op = ts.isBinaryExpression(node) ? node.operatorToken.kind : undefined;
+    const left = op === K.QuestionQuestionToken && testedForTruth(node as ts.BinaryExpression) ? (node as ts.BinaryExpression).left : undefined;
+    // The `??` that `read` is the left operand of narrows what follows it, not `read`.
+    if (left && !containsNode(left, read) && sameReference(left, read, ctx)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
