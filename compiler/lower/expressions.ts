@@ -6,7 +6,7 @@ import { fixedArrayLength } from "./fixed-arrays.ts";
 import { lowerEffect } from "./statements.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
 import { lowered, numberVal, readVar, stringVal, boolLiteral, type Lowered, type Val } from "./values.ts";
-import { testedByNullish } from "./writes.ts";
+import { testedByNullish, valueType } from "./writes.ts";
 
 /** Literals, names, templates, property and element reads, object and array literals. */
 
@@ -206,7 +206,7 @@ function asserted(node: ts.Expression, inner: ts.Expression, ctx: LowerContext):
 }
 
 function lowerConditional(node: ts.ConditionalExpression, ctx: LowerContext): Lowered {
-  const type = ctx.shTypeOf(node);
+  const type = valueType(node, ctx);
   if (type?.kind === "never" || type?.kind === "void") return lowered({ kind: "void" }, lowerEffect(node, ctx));
   if (!type || type.kind === "record") return ctx.failType(node);
   const test = ctx.toCond(ctx.expr(node.condition));

@@ -5,6 +5,7 @@ import type { Arith, Command, Word } from "../sh/ast.ts";
 import type { LowerContext } from "./context.ts";
 import { lowerEffect } from "./statements.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
+import { valueType } from "./writes.ts";
 import { arithWord, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
 
 /** Unary and binary operators, with JavaScript's value and short-circuit semantics. */
@@ -172,7 +173,7 @@ function equality(a: Val, b: Val, node: ts.Node, ctx: LowerContext, pre: Command
 
 /** `a && b`, `a || b`, `a ?? b` as values: the result is one of the operands, as in JS. */
 function lowerLogicalValue(node: ts.BinaryExpression, ctx: LowerContext): Lowered {
-  const type = ctx.shTypeOf(node);
+  const type = valueType(node, ctx);
   if (type?.kind === "boolean" && !type.optional) {
     return lowered({ kind: "boolean", cond: lowerCondition(node, ctx), effect: true });
   }

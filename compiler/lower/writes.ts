@@ -1,6 +1,7 @@
 import { ts } from "ts-morph";
 import type { LowerContext } from "./context.ts";
 import { endsInJump } from "./switch.ts";
+import { classifyType, type ShType } from "./types.ts";
 
 /**
  * Where each variable is assigned after its declaration, found once per file by walking it.
@@ -239,4 +240,50 @@ export function testedByNullish(read: ts.Node, ctx: LowerContext): boolean {
   };
   visit(body);
   return found;
+}
+
+// --- Narrowing to `never` ------------------------------------------------------------------
+
+/** A call in `node` (outside functions nested in it) that TypeScript types `never`. */
+function callsNever(node: ts.Node, ctx: LowerContext): boolean {
+  if (node !== undefined && ts.isFunctionLike(node)) return false;
+  if (ts.isCallExpression(node) && ctx.checker.getTypeAtLocation(node).flags & ts.TypeFlags.Never) return true;
+  return ts.forEachChild(node, (child) => callsNever(child, ctx) || undefined) ?? false;
+}
+
+/** The declared (not narrowed) sh type of a value: variables and fields by their declaration. */
+function declaredType(e: ts.Expression, ctx: LowerContext): ShType | undefined {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  const K = ts.SyntaxKind;
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
+    const symbol = ctx.symbolOf(ts.isIdentifier(e) ? e : e.name);
+    return symbol && classifyType(ctx.checker.getTypeOfSymbol(symbol), ctx.checker);
+  }
+  const op = ts.isBinaryExpression(e) ? e.operatorToken.kind : undefined;
+  if (op === K.AmpersandAmpersandToken || op === K.BarBarToken || op === K.QuestionQuestionToken) {
+    const b = e as ts.BinaryExpression;
+    return agreed(declaredType(b.left, ctx), declaredType(b.right, ctx));
+  }
+  if (ts.isConditionalExpression(e)) return agreed(declaredType(e.whenTrue, ctx), declaredType(e.whenFalse, ctx));
+  const type = ctx.shTypeOf(e);
+  return type?.kind === "never" ? undefined : type;
+}
+
+/** One scalar type for two values of the same kind (undefined when either may be). */
+function agreed(a: ShType | undefined, b: ShType | undefined): ShType | undefined {
+  if (!a || !b || a.kind !== b.kind || !("optional" in a) || !("optional" in b) || a.kind === "array") return undefined;
+  return { kind: a.kind, optional: a.optional || b.optional } as ShType;
+}
+
+/**
+ * The sh type of `a || b`, `a && b`, `a ?? b` or `c ? a : b`. Where TypeScript types it
+ * `never` and no `never` call inside it explains that, the `never` comes from narrowing its
+ * operands away (`if (v) { v || v }` with `v` narrowed to `false`), which is unsound for a
+ * variable a function assigns: the operands' declared types decide instead, or, where they
+ * do not agree, undefined (the caller reports the expression's type as unsupported).
+ */
+export function valueType(node: ts.Expression, ctx: LowerContext): ShType | undefined {
+  const type = ctx.shTypeOf(node);
+  if (type?.kind !== "never" || callsNever(node, ctx)) return type;
+  return declaredType(node, ctx);
 }
