@@ -12,6 +12,8 @@ if (on) {
   const both: boolean = on || on;
   const either = on && on ? "yes" : "no";
   console.log(both, either);
+  console.log(on);
+  console.log("text", `${on}`, String(on), !on);
 }
 if (label === "") {
   console.log("never printed");
