@@ -42,6 +42,14 @@ const WRITES_ARGUMENTS = new Set(["unset", "local"]);
 export class Effects {
   private readonly functions = new Map<string, Writes>();
   private readonly functionReads = new Map<string, Writes>();
+  /**
+   * Once the functions' effects are complete, each command's are computed once: the passes ask
+   * again for the commands inside one they asked about. (Commands are never changed in place:
+   * a pass that rewrites one makes a new object.) The results are shared, not to be changed.
+   */
+  private complete = false;
+  private readonly writesMemo = new WeakMap<Command, Writes>();
+  private readonly readsMemo = new WeakMap<Command, Writes>();
 
   /** `definitions`: the script's functions (other commands in the list are ignored). */
   constructor(definitions: readonly Command[]) {
@@ -50,21 +58,46 @@ export class Effects {
       this.functions.set(f.name, none());
       this.functionReads.set(f.name, none());
     }
-    // Each function's own writes and reads, then its callees' until nothing changes (recursion included).
+    // Each function's own writes and reads (computed while every function's entry is still
+    // empty, so a call adds only what any call adds), once; then each takes in its callees'
+    // until nothing changes (recursion included).
+    const own = bodies.map((f) => {
+      const w = none();
+      const r = none();
+      const called = new Set<string>();
+      f.body.forEach((c) => {
+        merge(w, this.writesOf(c));
+        merge(r, this.readsOf(c));
+        this.collectCallees(c, called);
+      });
+      return { name: f.name, w, r, called: [...called] };
+    });
+    for (const f of own) {
+      merge(this.functions.get(f.name)!, f.w);
+      merge(this.functionReads.get(f.name)!, f.r);
+    }
     let changed = true;
     while (changed) {
       changed = false;
-      for (const f of bodies) {
-        const w = none();
-        const r = none();
-        f.body.forEach((c) => {
-          merge(w, this.writesOf(c));
-          merge(r, this.readsOf(c));
-        });
-        if (merge(this.functions.get(f.name)!, w)) changed = true;
-        if (merge(this.functionReads.get(f.name)!, r)) changed = true;
+      for (const f of own) {
+        for (const g of f.called) {
+          if (merge(this.functions.get(f.name)!, this.functions.get(g)!)) changed = true;
+          if (merge(this.functionReads.get(f.name)!, this.functionReads.get(g)!)) changed = true;
+        }
       }
     }
+    this.complete = true;
+  }
+
+  /** The script's functions that `c` calls directly (not in functions it defines). */
+  private collectCallees(c: Command, into: Set<string>): void {
+    if (c.kind === "function") return;
+    if (c.kind === "simple") {
+      const name = c.words.length > 0 ? literalText(c.words[0]!) : undefined;
+      if (name !== undefined && this.functions.has(name)) into.add(name);
+      return;
+    }
+    forEachChild(c, (x) => this.collectCallees(x, into));
   }
 
   /**
@@ -72,6 +105,14 @@ export class Effects {
    * read their arguments and `__` names; a command the analysis does not know may read anything.
    */
   readsOf(c: Command): Writes {
+    const known = this.complete ? this.readsMemo.get(c) : undefined;
+    if (known) return known;
+    const r = this.readsUncached(c);
+    if (this.complete) this.readsMemo.set(c, r);
+    return r;
+  }
+
+  private readsUncached(c: Command): Writes {
     const r = none();
     const counts = new Map<string, number>();
     countReads(c, counts);
@@ -104,6 +145,14 @@ export class Effects {
 
   /** Everything running `c` may assign or unset, including through the functions it calls. */
   writesOf(c: Command): Writes {
+    const known = this.complete ? this.writesMemo.get(c) : undefined;
+    if (known) return known;
+    const w = this.writesUncached(c);
+    if (this.complete) this.writesMemo.set(c, w);
+    return w;
+  }
+
+  private writesUncached(c: Command): Writes {
     const w = none();
     const list = (cs: readonly Command[]) => cs.forEach((x) => merge(w, this.writesOf(x)));
     switch (c.kind) {

@@ -18,15 +18,17 @@ import { removeUnusedAssignments } from "./unused.ts";
 export function optimize(functions: Command[], main: Command[]): [Command[], Command[]] {
   const split = (all: Command[]): [Command[], Command[]] => [all.slice(0, functions.length), all.slice(functions.length)];
   let all = [...functions, ...main];
+  let before = JSON.stringify(all);
   for (let round = 0; round < 4; round++) {
-    const before = JSON.stringify(all);
     all = foldConstants(foldArithmetic(all));
     all = foldDefaults(all);
     all = propagateCopies(all, new Effects(all), readCounts(all));
     all = assignDirectly(all, readCounts(all));
     all = assignEarly(all, new Effects(all), readCounts(all));
     all = removeUnusedAssignments(all);
-    if (JSON.stringify(all) === before) break;
+    const after = JSON.stringify(all);
+    if (after === before) break;
+    before = after;
   }
   all = dropFinalReturns(all);
   if (!all.slice(0, functions.length).every((c, i) => c.kind === functions[i]!.kind)) throw new Error("internal: a pass moved a function");
