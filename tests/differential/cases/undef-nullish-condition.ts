@@ -29,3 +29,22 @@ while (opts.level ?? 1) {
 console.log(loops, opts.level);
 const shown = (opts.on ?? true) && opts.level === 0 ? "both" : `neither ${opts.on}`;
 console.log(shown);
+function branches(b?: boolean): void {
+  switch (b ?? false) {
+    case false:
+      console.log("case false", b);
+      break;
+    default:
+      console.log("other", b);
+  }
+  do {
+    console.log("do", b);
+  } while (b ?? false);
+}
+branches(false);
+branches(undefined);
+function loop(s?: string): string {
+  for (let i = 0; s ?? ""; i++) return `got ${s}`;
+  return `none ${s}`;
+}
+console.log("loop", loop(""), loop(), loop("x"));
