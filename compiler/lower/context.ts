@@ -416,7 +416,8 @@ export class LowerContext {
       throw new Error(`internal: variable of type ${type.kind}`);
     }
     const here = this.shTypeOf(node);
-    const optionalHere = here && here.kind !== "undefined" ? "optional" in here && here.optional : true;
+    // Typed `never` (narrowed away: dead code to TypeScript, not always to sh), it is read as declared.
+    const optionalHere = here && here.kind !== "undefined" && here.kind !== "never" ? "optional" in here && here.optional : true;
     // TypeScript's narrowing to `undefined` is trusted only where it is sound. A variable
     // functions assign may be set although TypeScript still types it `undefined` (it does not
     // follow calls), and one a `??` tests may be `false`, `0` or "" (see testedByNullish):

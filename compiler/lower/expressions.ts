@@ -72,7 +72,7 @@ function lowerPropertyAccess(node: ts.PropertyAccessExpression, ctx: LowerContex
       const trusted = here?.kind === "undefined" && !testedByNullish(node, ctx);
       if (trusted) return lowered({ kind: "undefined" });
       // Typed `undefined` but not trusted (see LowerContext.readBinding): read as optional.
-      const optional = field.type.optional && (!here || here.kind === "undefined" || ("optional" in here && here.optional));
+      const optional = field.type.optional && (!here || here.kind === "undefined" || here.kind === "never" || ("optional" in here && here.optional));
       return lowered(optional ? { kind: "optional", name: field.name, inner: field.type.kind } : readVar(field.name, field.type.kind));
     }
     const record = ctx.expr(node.expression);
