@@ -7,7 +7,7 @@
  * Everything is spawned with explicit argv arrays: no shell strings anywhere.
  */
 import { spawn } from "node:child_process";
-import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -93,6 +93,12 @@ export interface SpawnOptions {
   cwd?: string;
   env: Record<string, string>;
   timeoutMs?: number;
+  /**
+   * Collect stdout and stderr through files in this directory instead of pipes. Node writes
+   * to a pipe asynchronously once the pipe is slow to drain (a loaded machine), and
+   * `process.exit()` then drops what is queued; writes to a file are synchronous.
+   */
+  captureDir?: string;
 }
 
 /** Spawns argv[0] with argv[1..] (no shell), stdin ignored, collecting stdout/stderr as bytes. */
@@ -105,26 +111,29 @@ export function run(argv: string[], opts: SpawnOptions): Promise<RunResult> {
     const err: Buffer[] = [];
     let timedOut = false;
     let spawnError: string | undefined;
+    const files = opts.captureDir ? [join(opts.captureDir, "stdout"), join(opts.captureDir, "stderr")] : undefined;
+    const fds = files?.map((f) => openSync(f, "w"));
     const child = spawn(cmd, args, {
       cwd: opts.cwd,
       env: opts.env,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["ignore", fds?.[0] ?? "pipe", fds?.[1] ?? "pipe"],
       shell: false,
     });
+    fds?.forEach((fd) => closeSync(fd));
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill("SIGKILL");
     }, opts.timeoutMs ?? RUN_TIMEOUT_MS);
-    child.stdout.on("data", (b: Buffer) => out.push(b));
-    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.stdout?.on("data", (b: Buffer) => out.push(b));
+    child.stderr?.on("data", (b: Buffer) => err.push(b));
     child.on("error", (e) => {
       spawnError = String(e);
     });
     child.on("close", (status, signal) => {
       clearTimeout(timer);
       resolvePromise({
-        stdout: Buffer.concat(out),
-        stderr: Buffer.concat(err),
+        stdout: files ? readFileSync(files[0]!) : Buffer.concat(out),
+        stderr: files ? readFileSync(files[1]!) : Buffer.concat(err),
         status,
         signal,
         timedOut,
@@ -190,6 +199,7 @@ export async function runInNode(path: string): Promise<RunResult> {
   return run([NODE, "--input-type=module", "-e", js], {
     env: { PATH: process.env.PATH ?? "" },
     cwd: freshCwd("node"),
+    captureDir: mkdtempSync(join(workDir(), "node-output-")),
   });
 }
 
