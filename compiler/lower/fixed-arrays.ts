@@ -32,11 +32,16 @@ function usesIn(file: ts.SourceFile, ctx: LowerContext): Map<ts.Symbol, ts.Ident
   return out;
 }
 
-/** The use only reads the array it names. */
-function onlyReads(use: ts.Identifier): boolean {
+/** The use with its parentheses, and the node around that. */
+function usedIn(use: ts.Identifier): { node: ts.Node; parent: ts.Node } {
   let node: ts.Node = use;
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
-  const parent = node.parent;
+  return { node, parent: node.parent };
+}
+
+/** The use only reads the array it names. */
+function onlyReads(use: ts.Identifier): boolean {
+  const { node, parent } = usedIn(use);
   if (ts.isPropertyAccessExpression(parent) && parent.expression === node) return READS.has(parent.name.text);
   if (ts.isElementAccessExpression(parent) && parent.expression === node) return true;
   return ts.isForOfStatement(parent) && parent.expression === node;
@@ -60,6 +65,14 @@ function fixedDeclaration(declaration: ts.VariableDeclaration, symbol: ts.Symbol
   if (!init || !ts.isArrayLiteralExpression(init) || init.elements.some((x) => ts.isSpreadElement(x) || ts.isOmittedExpression(x))) return undefined;
   const uses = (usesIn(declaration.getSourceFile(), ctx).get(symbol) ?? []).filter((use) => use !== declaration.name);
   return uses.every((use) => onlyReads(use)) ? { elements: init.elements, uses } : undefined;
+}
+
+/** The read-only array literal a declaration makes, when its elements are all literals. */
+function constantDeclaration(declaration: ts.VariableDeclaration, ctx: LowerContext) {
+  const symbol = ts.isIdentifier(declaration.name) ? ctx.symbolOf(declaration.name) : undefined;
+  if (!symbol) return undefined;
+  const fixed = fixedDeclaration(declaration, symbol, ctx);
+  return fixed && fixed.elements.every(isConstant) ? { symbol, ...fixed } : undefined;
 }
 
 /** The element count of `xs` when it names a read-only array literal (see above). */
@@ -90,14 +103,9 @@ export function constantArrayElements(expression: ts.Expression, ctx: LowerConte
  * over it: nothing reads the array itself, so it is not stored at all.
  */
 export function unstoredArray(declaration: ts.VariableDeclaration, ctx: LowerContext): boolean {
-  const symbol = ts.isIdentifier(declaration.name) ? ctx.symbolOf(declaration.name) : undefined;
-  const fixed = symbol && fixedDeclaration(declaration, symbol, ctx);
-  if (!fixed || !fixed.elements.every(isConstant)) return false;
-  const parents = fixed.uses.map((use) => {
-    let node: ts.Node = use;
-    while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
-    return node.parent;
-  });
+  const fixed = constantDeclaration(declaration, ctx);
+  if (!fixed) return false;
+  const parents = fixed.uses.map((use) => usedIn(use).parent);
   const measured = (p: ts.Node) => ts.isPropertyAccessExpression(p) && p.name.text === "length";
   // A for…of walks the literal only from two elements up (see constantArrayElements).
   const walked = (p: ts.Node) => ts.isForOfStatement(p) && fixed.elements.length >= 2;
@@ -112,13 +120,11 @@ export function unstoredArray(declaration: ts.VariableDeclaration, ctx: LowerCon
  * arrays share a variable. (Inside a function a recursive call would overwrite the storage.)
  */
 export function storeStaticArray(declaration: ts.VariableDeclaration, ctx: LowerContext): sh.Command[] | undefined {
-  if (ctx.scope || !ts.isIdentifier(declaration.name)) return undefined;
-  const symbol = ctx.symbolOf(declaration.name);
-  const fixed = symbol && fixedDeclaration(declaration, symbol, ctx);
-  if (!symbol || !fixed || fixed.elements.length === 0 || !fixed.elements.every(isConstant)) return undefined;
+  const fixed = ctx.scope ? undefined : constantDeclaration(declaration, ctx);
+  if (!fixed || fixed.elements.length === 0) return undefined;
   const words = fixed.elements.map((e) => ctx.toWord(ctx.expr(e), e).word);
-  const id = ctx.newVariable(declaration.name.text);
-  ctx.bindings.set(symbol, { kind: "constant", val: { kind: "array", word: sh.word(id) } });
+  const id = ctx.newVariable(declaration.name.getText());
+  ctx.bindings.set(fixed.symbol, { kind: "constant", val: { kind: "array", word: sh.word(id) } });
   const elements = sh.assign(`__a${id}_n`, sh.word(String(words.length)), ctx.origin(declaration));
   elements.assigns.unshift(...words.map((value, i) => ({ name: `__a${id}_${i}`, value })));
   return [{ kind: "comment", text: "shellcheck disable=SC2034 # read through eval by the array helpers" }, elements];

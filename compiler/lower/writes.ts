@@ -205,7 +205,6 @@ function sameReference(a: ts.Node, b: ts.Node, ctx: LowerContext): boolean {
 
 /** `e`'s truth picks a branch: a condition, or an operand of `!`, `&&` or `||` (where TypeScript narrows by it). */
 function testedForTruth(e: ts.Expression): boolean {
-  const K = ts.SyntaxKind;
   let n: ts.Node = e;
   for (;;) {
     const p = n.parent;
@@ -228,7 +227,6 @@ function testedForTruth(e: ts.Expression): boolean {
  */
 export function testedByNullish(read: ts.Node, ctx: LowerContext): boolean {
   const body = enclosingFunction(read) ?? read.getSourceFile();
-  const K = ts.SyntaxKind;
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
@@ -246,7 +244,7 @@ export function testedByNullish(read: ts.Node, ctx: LowerContext): boolean {
 
 /** A call in `node` (outside functions nested in it) that TypeScript types `never`. */
 function callsNever(node: ts.Node, ctx: LowerContext): boolean {
-  if (node !== undefined && ts.isFunctionLike(node)) return false;
+  if (ts.isFunctionLike(node)) return false;
   if (ts.isCallExpression(node) && ctx.checker.getTypeAtLocation(node).flags & ts.TypeFlags.Never) return true;
   return ts.forEachChild(node, (child) => callsNever(child, ctx) || undefined) ?? false;
 }
@@ -254,7 +252,6 @@ function callsNever(node: ts.Node, ctx: LowerContext): boolean {
 /** The declared (not narrowed) sh type of a value: variables and fields by their declaration. */
 function declaredType(e: ts.Expression, ctx: LowerContext): ShType | undefined {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
-  const K = ts.SyntaxKind;
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
     const symbol = ctx.symbolOf(ts.isIdentifier(e) ? e : e.name);
     return symbol && classifyType(ctx.checker.getTypeOfSymbol(symbol), ctx.checker);

@@ -105,11 +105,14 @@ export class Effects {
    * read their arguments and `__` names; a command the analysis does not know may read anything.
    */
   readsOf(c: Command): Writes {
-    const known = this.complete ? this.readsMemo.get(c) : undefined;
-    if (known) return known;
-    const r = this.readsUncached(c);
-    if (this.complete) this.readsMemo.set(c, r);
-    return r;
+    return this.memoised(this.readsMemo, c, () => this.readsUncached(c));
+  }
+
+  private memoised(memo: WeakMap<Command, Writes>, c: Command, compute: () => Writes): Writes {
+    if (!this.complete) return compute();
+    let known = memo.get(c);
+    if (!known) memo.set(c, (known = compute()));
+    return known;
   }
 
   private readsUncached(c: Command): Writes {
@@ -145,11 +148,7 @@ export class Effects {
 
   /** Everything running `c` may assign or unset, including through the functions it calls. */
   writesOf(c: Command): Writes {
-    const known = this.complete ? this.writesMemo.get(c) : undefined;
-    if (known) return known;
-    const w = this.writesUncached(c);
-    if (this.complete) this.writesMemo.set(c, w);
-    return w;
+    return this.memoised(this.writesMemo, c, () => this.writesUncached(c));
   }
 
   private writesUncached(c: Command): Writes {
