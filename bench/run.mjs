@@ -124,6 +124,12 @@ async function prepareBundles() {
   // 1. The shipped CLI: compiler/build.mjs's bundles, with a copy of bin/initsh.js beside them.
   await bundle(join(CACHE, "dist"), { logLevel: "silent" });
   copyFileSync(join(ROOT, "bin", "initsh.js"), join(CACHE, "bin", "initsh.js"));
+  // 1b. The same without the minified TypeScript (dist/typescript.cjs): compiler/ts-only.cjs then
+  // loads ts-morph's typescript.js as it is.
+  mkdirSync(join(CACHE, "unminified", "bin"), { recursive: true });
+  await bundle(join(CACHE, "unminified", "dist"), { logLevel: "silent" });
+  rmSync(join(CACHE, "unminified", "dist", "typescript.cjs"));
+  copyFileSync(join(ROOT, "bin", "initsh.js"), join(CACHE, "unminified", "bin", "initsh.js"));
   const cli = bundles.find((b) => b.entryPoints.includes("compiler/cli.ts"));
   const like = { format: cli.format, external: cli.external, plugins: cli.plugins, define: cli.define, banner: cli.banner };
   const common = { bundle: true, platform: "node", target: "node20", logLevel: "silent", absWorkingDir: ROOT };
@@ -175,6 +181,7 @@ async function prepareBundles() {
     },
     outfile: join(CACHE, "compiler-phases.cjs"),
   });
+  copyFileSync(join(CACHE, "dist", "typescript.cjs"), join(CACHE, "typescript.cjs"));
   // 3. Before this change: the CLI bundled as an ES module, importing all of ts-morph.
   await build({ ...common, entryPoints: ["compiler/cli.ts"], format: "esm", external: ["ts-morph"], outfile: join(CACHE, "esm", "dist", "initsh.mjs") });
   writeFileSync(join(CACHE, "esm", "bin", "initsh.mjs"), 'import { main } from "../dist/initsh.mjs";\nawait main(process.argv.slice(2));\n');
@@ -183,6 +190,7 @@ async function prepareBundles() {
   writeFileSync(join(CACHE, "cjs-tsmorph", "bin.cjs"), 'require("./initsh.cjs").main(process.argv.slice(2));\n');
   // 4b. The CLI with the compiler inlined in it, so that the code cache holds TypeScript only.
   await build({ ...common, ...like, plugins: like.plugins.filter((pl) => pl.name !== "compiler-apart"), entryPoints: ["compiler/cli.ts"], outfile: join(CACHE, "inline", "initsh.cjs") });
+  copyFileSync(join(CACHE, "dist", "typescript.cjs"), join(CACHE, "inline", "typescript.cjs"));
   writeFileSync(join(CACHE, "inline", "bin.cjs"), 'require("./initsh.cjs").main(process.argv.slice(2));\n');
   // 5. Everything in one CommonJS file (TypeScript inlined) for the snapshot experiment.
   const inlineTypeScript = {
@@ -312,6 +320,15 @@ const contenders = [
     : []),
   { id: "node", label: "node -e 0 (Node startup alone)", argv: [process.execPath, "-e", "0"] },
   { id: "tsLoad", label: "loading TypeScript alone (ts-morph's typescript.js, no cache)", argv: [process.execPath, "-e", `require(${JSON.stringify(typescriptJs)})`] },
+  { id: "tsLoadMinified", label: "loading TypeScript alone, minified (dist/typescript.cjs, no cache)", argv: [process.execPath, "-e", `require(${JSON.stringify(join(CACHE, "dist", "typescript.cjs"))})`] },
+  {
+    id: "unminifiedNoCache",
+    label: "CLI loading ts-morph's typescript.js as it is (no dist/typescript.cjs), no cache",
+    argv: [process.execPath, join(CACHE, "unminified", "bin", "initsh.js"), ...build200("unminified")],
+    env: noCache,
+    shows: { INITSH_NO_CACHE: "1" },
+    out: out("unminified"),
+  },
   { id: "esmBefore", label: "before: CLI bundled as an ES module, all of ts-morph imported, no cache", argv: [process.execPath, join(CACHE, "esm", "bin", "initsh.mjs"), ...build200("esm")], env: noCache, shows: { INITSH_NO_CACHE: "1" }, out: out("esm") },
   {
     id: "inlineCompiler",
@@ -367,7 +384,7 @@ const paired = (a, b) => median(times[a].map((x, i) => x / times[b][i]));
 
 const phaseNames = [
   ["bootstrap", "Node bootstrap (process start → first line of the driver)"],
-  ["loadTypeScript", "load TypeScript (ts-morph's bundled typescript.js, 8.8 MB)"],
+  ["loadTypeScript", "load TypeScript (dist/typescript.cjs: ts-morph's typescript.js minified, 3.4 MiB)"],
   ["loadCompiler", "load initsh's compiler modules (CommonJS bundle)"],
   ["createProject", "createProject: read + parse lib.d.ts, the entry and what it imports, build the program"],
   ["typeCheck", "type-check gate (binder + checker diagnostics)"],
@@ -606,7 +623,8 @@ const helperRanking = [...helperUse].sort((a, b) => b[1].bytes - a[1].bytes);
 const steps = [
   ["esmBefore", "before: ES-module bundle importing all of ts-morph (how the CLI was built until now), no cache"],
   ["cjsTsMorph", "CommonJS bundle, ts-morph loaded with `require`"],
-  ["initshNoCache", "… loading only TypeScript (compiler/ts-only.cjs): shipped, cache off"],
+  ["unminifiedNoCache", "… loading only TypeScript (compiler/ts-only.cjs), cache off"],
+  ["initshNoCache", "… that TypeScript minified (dist/typescript.cjs): shipped, cache off"],
   ["inlineCompiler", "… with the code cache warm, the cache holding TypeScript only"],
   ["initsh", "… and the compiler too (dist/compiler.cjs, required once the cache is on): **shipped**"],
 ];
@@ -646,7 +664,7 @@ process; wall time in milliseconds, measured by bench/run.mjs from spawn to exit
 
 | Contender | median ms | min ms | max ms | command |
 |---|---:|---:|---:|---|
-${["initsh", "initshInstall", "initshFirst", "initshNoCache", "tsc6", "tsc7", "tsc7launcher", "node", "tsLoad"].filter((id) => byId[id]).map((id) => row(byId[id])).join("\n")}
+${["initsh", "initshInstall", "initshFirst", "initshNoCache", "tsc6", "tsc7", "tsc7launcher", "node", "tsLoad", "tsLoadMinified"].filter((id) => byId[id]).map((id) => row(byId[id])).join("\n")}
 
 | Ratio (each in the same interleaved run) | of medians | of minimums | paired | target |
 |---|---:|---:|---:|---|
@@ -716,6 +734,12 @@ compiler/front/project.ts now builds the program with \`ts.createProgram\` inste
   To make that possible, compiler/front/project.ts builds the program with \`ts.createProgram\` instead of a ts-morph
   \`Project\` (which also set up a language service and a file-system layer nothing used); the two give identical
   scripts and diagnostics on every test case and fuzz input tried.
+- **Minified TypeScript** (compiler/build.mjs writes ts-morph's typescript.js through esbuild's \`minify\` as
+  dist/typescript.cjs, ${fileMiB(join(CACHE, "dist", "typescript.cjs"))} MiB instead of ${fileMiB(typescriptJs)} MiB; compiler/ts-only.cjs loads it, or the original
+  where it is missing): without a code cache V8 scans the whole file when it loads it, and each function's source
+  again when the function is first called, so the work grows with bytes, not code (loading alone:
+  ${fmt(S.tsLoad.median)} → ${fmt(S.tsLoadMinified.median)} ms). Only whitespace, syntax and local names change; the scripts and
+  diagnostics are the same (the script is checked above; tests/cli.test.ts runs the shipped CLI).
 - **Code cache** (compiler/compile-cache.ts): Node 20 has no module compile cache (\`module.enableCompileCache()\`
   is Node ≥ 22.1), so while a build runs, CommonJS files are compiled through \`vm.Script\` with V8 \`cachedData\`, and
   the cache is written *after* the compile, so it also holds the bytecode of the checker and binder functions

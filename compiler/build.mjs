@@ -10,6 +10,7 @@
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -25,8 +26,29 @@ const typescriptOnly = {
   setup(b) {
     const shim = join(ROOT, "compiler", "ts-only.cjs");
     b.onResolve({ filter: /^ts-morph$/ }, (args) => (args.importer === shim ? { path: "ts-morph", external: true } : { path: shim }));
+    // The shim's minified copy of that TypeScript, written by `typescriptMinified` below.
+    b.onResolve({ filter: /^\.\/typescript\.cjs$/ }, (args) => (args.importer === shim ? { path: "./typescript.cjs", external: true } : undefined));
   },
 };
+
+/**
+ * The TypeScript inside ts-morph, minified, as typescript.cjs beside the bundles (loaded by
+ * compiler/ts-only.cjs). Same code, 3.6 MB instead of 9.1 MB: without a code cache V8 scans a
+ * file whole when it loads it, and each function again when it is first called, so fewer bytes
+ * load faster (bench/run.mjs measures both). Only whitespace, syntax and local names change;
+ * the licence comment is kept.
+ */
+function typescriptMinified() {
+  const fromTsMorph = createRequire(createRequire(join(ROOT, "package.json")).resolve("ts-morph/package.json"));
+  return {
+    entryPoints: [fromTsMorph.resolve("@ts-morph/common/dist/typescript.js")],
+    bundle: false,
+    format: "cjs",
+    minify: true,
+    legalComments: "inline",
+    outfile: "typescript.cjs",
+  };
+}
 
 /**
  * Keeps the CLI's `import("./index.ts")` out of dist/initsh.cjs: the compiler proper is its own
@@ -98,7 +120,7 @@ export const bundles = [
 /** Builds every entry of `bundles` into `outdir` (absolute, or relative to the package root). */
 export async function bundle(outdir = "dist", options = {}) {
   const dir = resolve(ROOT, outdir);
-  await Promise.all(bundles.map((b) => build({ ...common, ...options, ...b, outfile: join(dir, b.outfile) })));
+  await Promise.all([...bundles, typescriptMinified()].map((b) => build({ ...common, ...options, ...b, outfile: join(dir, b.outfile) })));
 }
 
 /**

@@ -143,7 +143,7 @@ describe("the built CLI, installed where node_modules cannot hold the cache", ()
     expect(first.debug).toContain(`code cache ${cache}: 0 hit`);
     expect(first.script.equals(expected)).toBe(true);
     const entries = readdirSync(cache);
-    expect(entries.some((f) => /^typescript\.js-[0-9a-f]{16}\.v8$/.test(f)), entries.join(" ")).toBe(true);
+    expect(entries.some((f) => /^typescript\.cjs-[0-9a-f]{16}\.v8$/.test(f)), entries.join(" ")).toBe(true);
 
     const second = build("second", { HOME: home });
     expect(second.debug).toMatch(new RegExp(`code cache ${cache.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: [1-9][0-9]* hit, 0 missing, 0 rejected`));
@@ -189,7 +189,7 @@ describe("the build (npm ci's prepare, npm run build) warms the cache", () => {
     expect(res.status, res.stderr).toBe(0);
     expect(res.stderr).not.toContain("warning");
     const entries = readdirSync(cache);
-    expect(entries.some((f) => /^typescript\.js-[0-9a-f]{16}\.v8$/.test(f)), entries.join(" ")).toBe(true);
+    expect(entries.some((f) => /^typescript\.cjs-[0-9a-f]{16}\.v8$/.test(f)), entries.join(" ")).toBe(true);
 
     const out = join(tmp, "after.sh");
     const next = spawnSync(process.execPath, ["-e", "require(process.argv[1]).main(process.argv.slice(2))", "--", join(outdir, "initsh.cjs"), "build", example, "-o", out], {

@@ -1,0 +1,73 @@
+/**
+ * The compiler as it ships (compiler/build.mjs: CommonJS bundles, and TypeScript minified into
+ * typescript.cjs beside them) must give exactly what the sources give: the same script, or the
+ * same diagnostics, for every program the other suites compile. The bundles are built afresh
+ * into a directory inside the package (the compiler finds dsl/lib.d.ts from its own location),
+ * so a stale dist/ can neither hide nor cause a difference.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compileFile, formatDiagnostics, type CompileResult } from "../compiler/index.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** Every .ts program under `dir` (not recursive), as paths. */
+const programsIn = (dir: string) =>
+  readdirSync(join(root, dir))
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .sort()
+    .map((f) => join(root, dir, f));
+
+const programs = [
+  ...programsIn("tests/differential/cases"),
+  ...programsIn("tests/diagnostics/cases"),
+  ...programsIn("examples"),
+  ...programsIn("bench/fixtures/size"),
+  join(root, "bench/fixtures/program200.ts"),
+];
+
+/** What a user sees of a result: the script, or the diagnostics as the CLI prints them. */
+const seen = (r: CompileResult) => (r.ok ? r.script : formatDiagnostics(r.diagnostics));
+
+describe("the shipped compiler bundle", () => {
+  let dir: string;
+  let shipped: { compileFile: typeof compileFile };
+  let loaded: string[];
+
+  beforeAll(async () => {
+    const cache = join(root, "node_modules", ".cache");
+    mkdirSync(cache, { recursive: true });
+    dir = mkdtempSync(join(cache, "initsh-shipped-"));
+    const { bundle } = await import(pathToFileURL(join(root, "compiler", "build.mjs")).href);
+    await bundle(dir, { logLevel: "silent" });
+    const require = createRequire(join(dir, "compiler.cjs"));
+    shipped = require("./compiler.cjs");
+    loaded = Object.keys(require.cache);
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("loads the minified TypeScript beside it", () => {
+    expect(loaded).toContain(join(dir, "typescript.cjs"));
+  });
+
+  it(`compiles all ${programs.length} programs exactly as the sources do`, () => {
+    expect(programs.length).toBeGreaterThan(400);
+    const differ: string[] = [];
+    let scripts = 0;
+    for (const program of programs) {
+      const fromSource = compileFile(program);
+      const fromBundle = shipped.compileFile(program);
+      if (fromSource.ok) scripts++;
+      if (seen(fromSource) !== seen(fromBundle)) differ.push(program.slice(root.length));
+    }
+    expect(differ).toEqual([]);
+    // Both kinds of result were compared: scripts and diagnostics.
+    expect(scripts).toBeGreaterThan(250);
+    expect(programs.length - scripts).toBeGreaterThan(80);
+  });
+});
