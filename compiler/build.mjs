@@ -59,7 +59,10 @@ const compilerApart = {
   name: "compiler-apart",
   setup(b) {
     const cli = join(ROOT, "compiler", "cli.ts");
+    const simulate = join(ROOT, "testing", "simulate.ts");
     b.onResolve({ filter: /^\.\/index\.ts$/ }, (args) => (args.importer === cli ? { path: "./compiler.cjs", external: true } : undefined));
+    // `initsh simulate` compiles too: with the same file, not a second copy of the compiler.
+    b.onResolve({ filter: /^\.\.\/compiler\/index\.ts$/ }, (args) => (args.importer === simulate ? { path: "./compiler.cjs", external: true } : undefined));
   },
 };
 

@@ -5,6 +5,7 @@
  * into a directory inside the package (the compiler finds dsl/lib.d.ts from its own location),
  * so a stale dist/ can neither hide nor cause a difference.
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -69,5 +70,27 @@ describe("the shipped compiler bundle", () => {
     // Both kinds of result were compared: scripts and diagnostics.
     expect(scripts).toBeGreaterThan(250);
     expect(programs.length - scripts).toBeGreaterThan(80);
+  });
+
+  /** Runs the built CLI (initsh.cjs, which requires compiler.cjs when a command needs it). */
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ["-e", "require(process.argv[1]).main(process.argv.slice(2))", join(dir, "initsh.cjs"), ...args], {
+      encoding: "utf8",
+      env: { ...process.env, INITSH_NO_CACHE: "1" },
+    });
+
+  it("builds with the CLI bundle, which loads the compiler from compiler.cjs", () => {
+    const example = join(root, "examples", "basic-init.ts");
+    const res = cli("build", example, "-o", "-");
+    expect(res.stderr).toBe("");
+    expect(res.status).toBe(0);
+    expect(res.stdout).toBe(seen(compileFile(example)));
+  });
+
+  it("simulates a .ts init with the CLI bundle (compiling it through compiler.cjs too)", () => {
+    const res = cli("simulate", join(root, "examples", "basic-init.ts"), "--cmdline", "root=/dev/vda");
+    // No /dev/vda on the simulated machine: the init must say so and open its rescue shell.
+    expect(res.stdout).toMatch(/== outcome\nrescue shell/);
+    expect(res.stdout).toContain("/dev/vda");
   });
 });
