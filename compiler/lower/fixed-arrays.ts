@@ -1,6 +1,7 @@
 import { ts } from "ts-morph";
 import * as sh from "../sh/ast.ts";
 import type { LowerContext } from "./context.ts";
+import { usesIn } from "./uses.ts";
 
 /**
  * Arrays whose length is known at compile time: a `const` bound to an array literal with no
@@ -11,26 +12,6 @@ import type { LowerContext } from "./context.ts";
  */
 
 const READS = new Set(["length", "join", "includes"]);
-const cache = new WeakMap<ts.SourceFile, Map<ts.Symbol, ts.Identifier[]>>();
-
-/** Every identifier of the file, by the symbol it names. */
-function usesIn(file: ts.SourceFile, ctx: LowerContext): Map<ts.Symbol, ts.Identifier[]> {
-  const known = cache.get(file);
-  if (known) return known;
-  const out = new Map<ts.Symbol, ts.Identifier[]>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) {
-      // `{ xs }` names the property; the variable it reads is the shorthand's value symbol.
-      const shorthand = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node;
-      const symbol = shorthand ? ctx.checker.getShorthandAssignmentValueSymbol(node.parent) : ctx.symbolOf(node);
-      if (symbol) out.set(symbol, [...(out.get(symbol) ?? []), node]);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  cache.set(file, out);
-  return out;
-}
 
 /** The use with its parentheses, and the node around that. */
 function usedIn(use: ts.Identifier): { node: ts.Node; parent: ts.Node } {

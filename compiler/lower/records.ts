@@ -1,6 +1,7 @@
 import { ts } from "ts-morph";
 import { diagnostics } from "../diagnostics/codes.ts";
 import type { LowerContext } from "./context.ts";
+import { usesIn } from "./uses.ts";
 
 /**
  * sh keeps a record as one variable per field, so `const q = p` copies where JS shares.
@@ -24,23 +25,15 @@ export function checkRecordWrite(target: ts.Identifier, ctx: LowerContext): void
 function isUnaliased(symbol: ts.Symbol, ctx: LowerContext): boolean {
   const decl = symbol.valueDeclaration;
   if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isObjectLiteral(decl.initializer)) return false;
-  let ok = true;
-  const visit = (node: ts.Node): void => {
-    if (!ok) return;
-    if (ts.isIdentifier(node) && node !== decl.name && ctx.symbolOf(node) === symbol) {
-      const parent = node.parent;
-      const fieldAccess = ts.isPropertyAccessExpression(parent) && parent.expression === node;
-      const freshAssignment =
-        ts.isBinaryExpression(parent) &&
-        parent.left === node &&
-        parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-        isObjectLiteral(parent.right);
-      if (!fieldAccess && !freshAssignment) ok = false;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(decl.getSourceFile());
-  return ok;
+  const uses = usesIn(decl.getSourceFile(), ctx).get(symbol) ?? [];
+  return uses.every((use) => {
+    if (use === decl.name) return true;
+    const parent = use.parent;
+    const fieldAccess = ts.isPropertyAccessExpression(parent) && parent.expression === use;
+    const freshAssignment =
+      ts.isBinaryExpression(parent) && parent.left === use && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && isObjectLiteral(parent.right);
+    return fieldAccess || freshAssignment;
+  });
 }
 
 function isObjectLiteral(e: ts.Expression): boolean {
