@@ -123,14 +123,25 @@ function testOnLiterals(args: string[]): boolean | undefined {
 
 const OPPOSITE: Record<string, string> = { "-eq": "-ne", "-ne": "-eq", "-lt": "-ge", "-ge": "-lt", "-gt": "-le", "-le": "-gt", "=": "!=", "!=": "=" };
 
-/** `! [ a op b ]` as `[ a op' b ]` for the comparisons that have an opposite. */
+/**
+ * `! [ a op b ]` as `[ a op' b ]` for the comparisons that have an opposite, `! [ -n x ]` and
+ * `! [ x ]` as `[ -z x ]`, `! [ -z x ]` as `[ -n x ]` (shellcheck's SC2237 asks for these).
+ */
 function flipped(c: Command): Simple | undefined {
-  if (c.kind !== "simple" || c.assigns.length > 0 || c.redirects.length > 0 || c.words.length !== 5) return undefined;
-  if (sh.literalText(c.words[0]!) !== "[" || sh.literalText(c.words[4]!) !== "]") return undefined;
-  const op = c.words[2]!.parts.length === 1 && c.words[2]!.parts[0]!.kind === "lit" && c.words[2]!.parts[0]!.syntax ? c.words[2]!.parts[0]!.text : undefined;
-  const opposite = op && OPPOSITE[op];
+  if (c.kind !== "simple" || c.assigns.length > 0 || c.redirects.length > 0 || c.words.length < 3 || c.words.length > 5) return undefined;
+  const words = c.words;
+  if (sh.literalText(words[0]!) !== "[" || sh.literalText(words[words.length - 1]!) !== "]") return undefined;
+  const operator = (w: Word) => (w.parts.length === 1 && w.parts[0]!.kind === "lit" && w.parts[0]!.syntax ? w.parts[0]!.text : undefined);
+  const op = (text: string): Word => ({ parts: [{ kind: "lit", text, syntax: true }] });
+  if (words.length === 3) return { ...c, words: [words[0]!, op("-z"), words[1]!, words[2]!] };
+  if (words.length === 4) {
+    const unary = operator(words[1]!);
+    if (unary !== "-n" && unary !== "-z") return undefined;
+    return { ...c, words: [words[0]!, op(unary === "-n" ? "-z" : "-n"), words[2]!, words[3]!] };
+  }
+  const opposite = OPPOSITE[operator(words[2]!) ?? ""];
   if (!opposite) return undefined;
-  return { ...c, words: [c.words[0]!, c.words[1]!, { parts: [{ kind: "lit", text: opposite, syntax: true }] }, c.words[3]!, c.words[4]!] };
+  return { ...c, words: [words[0]!, words[1]!, op(opposite), words[3]!, words[4]!] };
 }
 
 const withoutEmptyText = (w: Word): Word => ({ parts: w.parts.filter((p) => !(p.kind === "lit" && p.text === "")) });
