@@ -96,6 +96,8 @@ export class LowerContext {
   shLoopDepth = 0;
   /** What the enclosing `case` arms prove about prefixes (see matches.ts). */
   readonly prefixFacts: PrefixFact[] = [];
+  /** symbolOf's answers, by node. */
+  private readonly symbols = new Map<ts.Node, ts.Symbol | undefined>();
 
   constructor(
     readonly checker: ts.TypeChecker,
@@ -214,9 +216,12 @@ export class LowerContext {
     return classifyType(this.typeOf(node), this.checker);
   }
 
+  /** The symbol a node names (through an import alias). Memoised: the checker resolves the name anew on each call. */
   symbolOf(node: ts.Node): ts.Symbol | undefined {
-    const symbol = this.checker.getSymbolAtLocation(node);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) return this.checker.getAliasedSymbol(symbol);
+    if (this.symbols.has(node)) return this.symbols.get(node);
+    let symbol = this.checker.getSymbolAtLocation(node);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    this.symbols.set(node, symbol);
     return symbol;
   }
 
