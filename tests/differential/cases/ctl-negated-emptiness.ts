@@ -1,4 +1,4 @@
-// Conditions whose folding leaves a negated emptiness test (`! [ -n … ]`), found by random seed 7045.
+// Conditions whose folding leaves a negated emptiness test (`! [ -n … ]`), found by random seeds 7045 and 7232.
 let empty: string = "";
 let word: string = "-n";
 const maybe: string | undefined = word.length > 5 ? word : undefined;
@@ -9,6 +9,8 @@ if (!(false ? "x" : empty)) console.log("not empty: true");
 if (!(false ? "x" : word)) console.log("never");
 else console.log("not word: false");
 if (!(true ? maybe : "y")) console.log("not maybe: true");
+if (!(true && empty)) console.log("not (true && empty): true");
+if (!(true && word)) console.log("never");
 if (!!(false ? "x" : word)) console.log("double not word: true");
 while (!(false ? "x" : empty)) {
   empty = "=";
