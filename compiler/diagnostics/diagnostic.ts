@@ -1,4 +1,5 @@
 import { ts } from "ts-morph";
+import { lineAndColumn, sourceFileOf, startOf } from "../front/nodes.ts";
 
 /** A problem found in a user program, positioned like TypeScript positions its own. */
 export interface Diagnostic {
@@ -23,9 +24,9 @@ export function diagnosticAt(
   message: string,
   category: Diagnostic["category"] = "error",
 ): Diagnostic {
-  const source = node.getSourceFile();
-  const start = node.getStart(source);
-  const { line, character } = source.getLineAndCharacterOfPosition(start);
+  const source = sourceFileOf(node);
+  const start = startOf(node, source);
+  const { line, character } = lineAndColumn(source, start);
   return {
     code,
     category,
@@ -33,7 +34,7 @@ export function diagnosticAt(
     file: source.fileName,
     line: line + 1,
     column: character + 1,
-    length: Math.max(1, node.getEnd() - start),
+    length: Math.max(1, node.end - start),
     sourceText: source.text,
   };
 }

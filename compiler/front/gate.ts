@@ -1,6 +1,7 @@
 import { ts } from "ts-morph";
 import type { CompilerProject } from "./project.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { lineAndColumn } from "./nodes.ts";
 
 /**
  * The type-check gate: every TypeScript error in the program stops the build. Messages for
@@ -68,7 +69,7 @@ function fromTypeScript(d: ts.Diagnostic): Diagnostic {
     message,
   };
   if (d.file && d.start !== undefined) {
-    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+    const { line, character } = lineAndColumn(d.file, d.start);
     Object.assign(out, {
       file: d.file.fileName,
       line: line + 1,

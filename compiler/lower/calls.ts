@@ -10,6 +10,7 @@ import type { LowerContext } from "./context.ts";
 import { calleeFunction, lowerUserCall } from "./functions.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
 import type { Lowered } from "./values.ts";
+import { sourceFileOf, textOf } from "../front/nodes.ts";
 
 const builtins: Builtins = {
   ...Object.fromEntries(Object.entries(intrinsics).map(([name, lower]) => [`intrinsic:${name}`, lower])),
@@ -26,12 +27,12 @@ const builtins: Builtins = {
  * is just a user function.
  */
 function builtinKey(call: ts.CallExpression, ctx: LowerContext): string | undefined {
-  const decl = ctx.checker.getResolvedSignature(call)?.getDeclaration();
+  const decl = ctx.checker.getResolvedSignature(call)?.declaration;
   if (!decl) return undefined;
-  if (ctx.isIntrinsicsFile(decl.getSourceFile()) && ts.isFunctionDeclaration(decl) && decl.name) return `intrinsic:${decl.name.text}`;
-  if (!ctx.isLibFile(decl.getSourceFile())) return undefined;
+  if (ctx.isIntrinsicsFile(sourceFileOf(decl)) && ts.isFunctionDeclaration(decl) && decl.name) return `intrinsic:${decl.name.text}`;
+  if (!ctx.isLibFile(sourceFileOf(decl))) return undefined;
   const owner = decl.parent;
-  if (ts.isMethodSignature(decl) && ts.isInterfaceDeclaration(owner)) return `${owner.name.text}.${decl.name.getText()}`;
+  if (ts.isMethodSignature(decl) && ts.isInterfaceDeclaration(owner)) return `${owner.name.text}.${textOf(decl.name)}`;
   if (ts.isCallSignatureDeclaration(decl) && ts.isInterfaceDeclaration(owner)) return `${owner.name.text}()`;
   if (ts.isFunctionDeclaration(decl) && decl.name) return decl.name.text;
   return undefined;
@@ -42,7 +43,7 @@ function lowerCall(call: ts.CallExpression, ctx: LowerContext): Lowered {
   const key = builtinKey(call, ctx);
   if (key) {
     const lower = builtins[key];
-    if (!lower) return ctx.fail(diagnostics.unsupportedMember(call.expression, call.expression.getText()));
+    if (!lower) return ctx.fail(diagnostics.unsupportedMember(call.expression, textOf(call.expression)));
     const receiver = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
     return lower(call, ctx, receiver);
   }

@@ -10,6 +10,7 @@ import { NameAllocator } from "./names.ts";
 import { narrowingMayBeStale, testedByNullish } from "./writes.ts";
 import { classifyType, type RecordField, type Scalar, type ShType } from "./types.ts";
 import { arithWord, boolVar, dependsOnState, hasEffect, lowered, readVar, type Lowered, type Val } from "./values.ts";
+import { callSignatures, isUnionType, lineAndColumn, sourceFileOf, startOf, typeArgumentsOf } from "../front/nodes.ts";
 
 /** Thrown to abandon lowering a construct after its diagnostic has been recorded. */
 export class LoweringAbort extends Error {}
@@ -117,7 +118,7 @@ export class LowerContext {
 
   /** Whether a node is in the boot library rather than in the user's program. */
   inLibrary(node: ts.Node): boolean {
-    return this.entryFile !== undefined && node.getSourceFile() !== this.entryFile;
+    return this.entryFile !== undefined && sourceFileOf(node) !== this.entryFile;
   }
 
   /** `init.ts:42`: a node's place as runtime messages name it (the file's base name and line). */
@@ -175,8 +176,8 @@ export class LowerContext {
   }
 
   origin(node: ts.Node): Origin {
-    const source = node.getSourceFile();
-    return { file: source.fileName, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 };
+    const source = sourceFileOf(node);
+    return { file: source.fileName, line: lineAndColumn(source, startOf(node, source)).line + 1 };
   }
 
   /**
@@ -438,23 +439,23 @@ export class LowerContext {
 }
 
 function unrepresentable(node: ts.Node, type: ts.Type, checker: ts.TypeChecker): Diagnostic {
-  const parts = type.isUnion() ? type.types : [type];
-  if (parts.some((t) => t.getFlags() & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return diagnostics.anyType(node);
-  if (parts.some((t) => t.getCallSignatures().length > 0)) return diagnostics.functionValue(node);
+  const parts = isUnionType(type) ? type.types : [type];
+  if (parts.some((t) => t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return diagnostics.anyType(node);
+  if (parts.some((t) => callSignatures(t, checker).length > 0)) return diagnostics.functionValue(node);
   for (const t of parts) {
-    if (t.getFlags() & ts.TypeFlags.Object && !checker.isArrayType(t) && checker.getPropertiesOfType(t).some((p) => checker.getTypeOfSymbol(p).getCallSignatures().length > 0)) {
+    if (t.flags & ts.TypeFlags.Object && !checker.isArrayType(t) && checker.getPropertiesOfType(t).some((p) => callSignatures(checker.getTypeOfSymbol(p), checker).length > 0)) {
       return diagnostics.functionValue(node);
     }
   }
   const isAggregate = (t: ts.Type) => {
     const c = classifyType(t, checker);
-    return (c?.kind === "array" || c?.kind === "record") || checker.isArrayType(t) || (t.getFlags() & ts.TypeFlags.Object) !== 0;
+    return (c?.kind === "array" || c?.kind === "record") || checker.isArrayType(t) || (t.flags & ts.TypeFlags.Object) !== 0;
   };
   for (const t of parts) {
     if (checker.isArrayType(t)) {
-      const element = (t as ts.TypeReference).typeArguments?.[0];
+      const element = typeArgumentsOf(t, checker)?.[0];
       if (element && isAggregate(element)) return diagnostics.nestedAggregate(node);
-    } else if (t.getFlags() & ts.TypeFlags.Object && t.getCallSignatures().length === 0) {
+    } else if (t.flags & ts.TypeFlags.Object && callSignatures(t, checker).length === 0) {
       // Arrays may be fields of records; records may not.
       const isRecord = (x: ts.Type) => isAggregate(x) && !checker.isArrayType(x);
       if (checker.getPropertiesOfType(t).some((p) => isRecord(checker.getTypeOfSymbol(p)))) return diagnostics.nestedAggregate(node);

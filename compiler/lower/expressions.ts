@@ -7,6 +7,7 @@ import { lowerEffect } from "./statements.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
 import { lowered, numberVal, readVar, stringVal, boolLiteral, type Lowered, type Val } from "./values.ts";
 import { testedByNullish, valueType } from "./writes.ts";
+import { textOf } from "../front/nodes.ts";
 
 /** Literals, names, templates, property and element reads, object and array literals. */
 
@@ -14,9 +15,10 @@ const INT32_MAX = 2147483647;
 
 function lowerNumericLiteral(node: ts.NumericLiteral, ctx: LowerContext): Lowered {
   const value = Number(node.text);
-  const decimal = !/^0[xXoObB]/.test(node.getText());
-  if (!Number.isInteger(value) || (decimal && /[.eE]/.test(node.getText()))) ctx.fail(diagnostics.nonInteger(node, node.getText()));
-  if (Math.abs(value) > INT32_MAX) ctx.fail(diagnostics.numberRange(node, node.getText()));
+  const text = textOf(node);
+  const decimal = !/^0[xXoObB]/.test(text);
+  if (!Number.isInteger(value) || (decimal && /[.eE]/.test(text))) ctx.fail(diagnostics.nonInteger(node, text));
+  if (Math.abs(value) > INT32_MAX) ctx.fail(diagnostics.numberRange(node, text));
   return lowered(numberVal(sh.num(value)));
 }
 
@@ -66,7 +68,7 @@ function lowerPropertyAccess(node: ts.PropertyAccessExpression, ctx: LowerContex
     const binding = symbol && ctx.bindingOf(symbol);
     if (binding?.kind === "broken") throw new LoweringAbort();
     if (binding?.kind === "record") {
-      if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(node.expression, node.expression.getText()));
+      if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(node.expression, textOf(node.expression)));
       const field = binding.fields.get(name)!;
       const here = ctx.shTypeOf(node);
       const trusted = here?.kind === "undefined" && !testedByNullish(node, ctx);
@@ -79,7 +81,7 @@ function lowerPropertyAccess(node: ts.PropertyAccessExpression, ctx: LowerContex
     if (record.val.kind !== "record") throw new Error("internal: record expression without record value");
     return lowered(record.val.fields.get(name) ?? { kind: "undefined" }, record.pre);
   }
-  return ctx.fail(diagnostics.unsupportedMember(node, node.getText()));
+  return ctx.fail(diagnostics.unsupportedMember(node, textOf(node)));
 }
 
 /** `${#s}` needs a variable name: anything else is stored in a temporary first. */

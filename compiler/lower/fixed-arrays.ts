@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import * as sh from "../sh/ast.ts";
 import type { LowerContext } from "./context.ts";
 import { usesIn } from "./uses.ts";
+import { sourceFileOf, textOf } from "../front/nodes.ts";
 
 /**
  * Arrays whose length is known at compile time: a `const` bound to an array literal with no
@@ -44,7 +45,7 @@ function fixedDeclaration(declaration: ts.VariableDeclaration, symbol: ts.Symbol
   let init = declaration.initializer;
   while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
   if (!init || !ts.isArrayLiteralExpression(init) || init.elements.some((x) => ts.isSpreadElement(x) || ts.isOmittedExpression(x))) return undefined;
-  const uses = (usesIn(declaration.getSourceFile(), ctx).get(symbol) ?? []).filter((use) => use !== declaration.name);
+  const uses = (usesIn(sourceFileOf(declaration), ctx).get(symbol) ?? []).filter((use) => use !== declaration.name);
   return uses.every((use) => onlyReads(use)) ? { elements: init.elements, uses } : undefined;
 }
 
@@ -104,7 +105,7 @@ export function storeStaticArray(declaration: ts.VariableDeclaration, ctx: Lower
   const fixed = ctx.scope ? undefined : constantDeclaration(declaration, ctx);
   if (!fixed || fixed.elements.length === 0) return undefined;
   const words = fixed.elements.map((e) => ctx.toWord(ctx.expr(e), e).word);
-  const id = ctx.newVariable(declaration.name.getText());
+  const id = ctx.newVariable(textOf(declaration.name));
   ctx.bindings.set(fixed.symbol, { kind: "constant", val: { kind: "array", word: sh.word(id) } });
   const elements = sh.assign(`__a${id}_n`, sh.word(String(words.length)), ctx.origin(declaration));
   elements.assigns.unshift(...words.map((value, i) => ({ name: `__a${id}_${i}`, value })));

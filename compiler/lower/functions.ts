@@ -7,6 +7,7 @@ import { classifyType, isScalar, type ShType } from "./types.ts";
 import { buildArray } from "./expressions.ts";
 import { literalText, lowered, readVar, type Lowered, type Val } from "./values.ts";
 import type { StatementVisitors } from "./visitor.ts";
+import { sourceFileOf } from "../front/nodes.ts";
 
 /**
  * Functions become sh functions. Arguments are positional; for a parameter that may be
@@ -43,9 +44,9 @@ function describeFunction(decl: ts.FunctionLikeDeclaration, ctx: LowerContext): 
   if (decl.asteriskToken) ctx.fail(diagnostics.generators(decl));
   if (decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) ctx.fail(diagnostics.asyncCode(decl));
   const signature = ctx.checker.getSignatureFromDeclaration(decl)!;
-  const returnType = classifyType(signature.getReturnType(), ctx.checker);
+  const returnType = classifyType(ctx.checker.getReturnTypeOfSignature(signature), ctx.checker);
   if (!returnType || (returnType.kind === "record" && returnType.fields.length === 0)) {
-    ctx.failType(decl.name ?? decl, signature.getReturnType());
+    ctx.failType(decl.name ?? decl, ctx.checker.getReturnTypeOfSignature(signature));
   }
   const params: ParamInfo[] = decl.parameters.map((p) => {
     if (!ts.isIdentifier(p.name)) ctx.fail(diagnostics.destructuring(p.name));
@@ -80,9 +81,9 @@ function evaluatesAnywhere(e: ts.Node, fn: ts.FunctionLikeDeclaration, ctx: Lowe
   if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
   if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken)) return false;
   if (ts.isCallExpression(e)) {
-    const decl = ctx.checker.getResolvedSignature(e)?.getDeclaration();
+    const decl = ctx.checker.getResolvedSignature(e)?.declaration;
     const owner = decl && ts.isInterfaceDeclaration(decl.parent) ? decl.parent.name.text : undefined;
-    if (!decl || !ctx.isLibFile(decl.getSourceFile()) || !["String", "Array", "ReadonlyArray", "Math"].includes(owner ?? "")) return false;
+    if (!decl || !ctx.isLibFile(sourceFileOf(decl)) || !["String", "Array", "ReadonlyArray", "Math"].includes(owner ?? "")) return false;
   }
   if (ts.isPropertyAccessExpression(e)) return evaluatesAnywhere(e.expression, fn, ctx);
   return ts.forEachChild(e, (child) => (evaluatesAnywhere(child, fn, ctx) ? undefined : true)) !== true;

@@ -4,6 +4,7 @@ import type { Command, Pattern, Word } from "../sh/ast.ts";
 import type { FunctionScope, LowerContext } from "./context.ts";
 import { stringVal, lowered, type Lowered } from "./values.ts";
 import { neverReassigned } from "./writes.ts";
+import { sourceFileOf } from "../front/nodes.ts";
 
 /**
  * An `if` whose every test compares one string with patterns — `s.startsWith(p)`,
@@ -124,8 +125,8 @@ const methodKinds: Record<string, MatchKind> = { startsWith: "prefix", endsWith:
 
 /** The call resolves to initsh's own lib declaration of the String method (not a user's). */
 function isStringMethod(call: ts.CallExpression, ctx: LowerContext): boolean {
-  const decl = ctx.checker.getResolvedSignature(call)?.getDeclaration();
-  if (!decl || !ctx.isLibFile(decl.getSourceFile())) return false;
+  const decl = ctx.checker.getResolvedSignature(call)?.declaration;
+  if (!decl || !ctx.isLibFile(sourceFileOf(decl))) return false;
   return ts.isInterfaceDeclaration(decl.parent) && decl.parent.name.text === "String";
 }
 

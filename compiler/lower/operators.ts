@@ -7,6 +7,7 @@ import { lowerEffect } from "./statements.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
 import { valueType } from "./writes.ts";
 import { arithWord, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
+import { textOf } from "../front/nodes.ts";
 
 /** Unary and binary operators, with JavaScript's value and short-circuit semantics. */
 
@@ -45,7 +46,7 @@ export function toArith(l: Lowered, node: ts.Node, ctx: LowerContext): Arith {
 
 function lowerBinary(node: ts.BinaryExpression, ctx: LowerContext): Lowered {
   const op = node.operatorToken.kind;
-  const text = node.operatorToken.getText();
+  const text = textOf(node.operatorToken);
   if (op === K.SlashToken || op === K.SlashEqualsToken) return ctx.fail(diagnostics.bareDivision(node.operatorToken));
   if (op === K.AsteriskAsteriskToken || op === K.AsteriskAsteriskEqualsToken) return ctx.fail(diagnostics.exponent(node.operatorToken));
   if (bitwise.has(op)) return ctx.fail(diagnostics.bitwise(node.operatorToken, text));
@@ -116,7 +117,7 @@ function lowerComparison(node: ts.BinaryExpression, ctx: LowerContext): Command 
     return ctx.fail(diagnostics.stringRelational(node.operatorToken));
   }
   if (leftType?.kind === "record" || rightType?.kind === "record") {
-    return ctx.fail(diagnostics.unsupportedOperator(node.operatorToken, node.operatorToken.getText(), "Compare the fields."));
+    return ctx.fail(diagnostics.unsupportedOperator(node.operatorToken, textOf(node.operatorToken), "Compare the fields."));
   }
   const { pre, vals } = ctx.sequence([ctx.expr(node.left), ctx.expr(node.right)]);
   const [a, b] = vals as [Val, Val];
@@ -266,12 +267,12 @@ function lowerPrefixUnary(node: ts.PrefixUnaryExpression, ctx: LowerContext): Lo
     case K.TildeToken:
       return ctx.fail(diagnostics.bitwise(node, "~"));
     default:
-      return ctx.fail(diagnostics.effectAsValue(node, `'${node.getText()}'`));
+      return ctx.fail(diagnostics.effectAsValue(node, `'${textOf(node)}'`));
   }
 }
 
 export const operatorVisitors: ExpressionVisitors = {
   [K.BinaryExpression]: (node, ctx) => lowerBinary(node as ts.BinaryExpression, ctx),
   [K.PrefixUnaryExpression]: (node, ctx) => lowerPrefixUnary(node as ts.PrefixUnaryExpression, ctx),
-  [K.PostfixUnaryExpression]: (node, ctx) => ctx.fail(diagnostics.effectAsValue(node, `'${node.getText()}'`)),
+  [K.PostfixUnaryExpression]: (node, ctx) => ctx.fail(diagnostics.effectAsValue(node, `'${textOf(node)}'`)),
 };

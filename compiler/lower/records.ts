@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import { diagnostics } from "../diagnostics/codes.ts";
 import type { LowerContext } from "./context.ts";
 import { usesIn } from "./uses.ts";
+import { sourceFileOf } from "../front/nodes.ts";
 
 /**
  * sh keeps a record as one variable per field, so `const q = p` copies where JS shares.
@@ -25,7 +26,7 @@ export function checkRecordWrite(target: ts.Identifier, ctx: LowerContext): void
 function isUnaliased(symbol: ts.Symbol, ctx: LowerContext): boolean {
   const decl = symbol.valueDeclaration;
   if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isObjectLiteral(decl.initializer)) return false;
-  const uses = usesIn(decl.getSourceFile(), ctx).get(symbol) ?? [];
+  const uses = usesIn(sourceFileOf(decl), ctx).get(symbol) ?? [];
   return uses.every((use) => {
     if (use === decl.name) return true;
     const parent = use.parent;

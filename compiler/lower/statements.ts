@@ -12,6 +12,7 @@ import { checkRecordWrite } from "./records.ts";
 import { classifyType, isScalar } from "./types.ts";
 import { dependsOnState, literalText, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
 import type { StatementVisitors } from "./visitor.ts";
+import { callSignatures, textOf } from "../front/nodes.ts";
 
 /** Declarations, assignments, expression statements, blocks and `if`. */
 
@@ -51,14 +52,14 @@ function lowerDeclarationOnce(decl: ts.VariableDeclaration, ctx: LowerContext): 
   }
   const symbol = ctx.symbolOf(decl.name)!;
   const declared = ctx.checker.getTypeOfSymbol(symbol);
-  if (declared.getCallSignatures().length > 0) return ctx.fail(diagnostics.functionValue(decl.initializer ?? decl.name));
+  if (callSignatures(declared, ctx.checker).length > 0) return ctx.fail(diagnostics.functionValue(decl.initializer ?? decl.name));
   const type = classifyType(declared, ctx.checker);
   if (!type || type.kind === "void" || type.kind === "never" || type.kind === "undefined") {
     return ctx.failType(decl.name, declared);
   }
   const origin = ctx.origin(decl);
   if (type.kind === "record") {
-    const fields = new Map(type.fields.map((f) => [f.name, { name: ctx.newVariable(`${decl.name.getText()}_${f.name}`), type: f.type }]));
+    const fields = new Map(type.fields.map((f) => [f.name, { name: ctx.newVariable(`${textOf(decl.name)}_${f.name}`), type: f.type }]));
     const binding: Binding = { kind: "record", fields, scope: ctx.scope };
     ctx.bindings.set(symbol, binding);
     return decl.initializer ? storeRecord(binding, ctx.expr(decl.initializer), ctx) : [];
@@ -138,7 +139,7 @@ function assignmentTarget(target: ts.Expression, ctx: LowerContext) {
     if (binding?.kind === "broken") throw new LoweringAbort();
     if (binding?.kind !== "record") return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this property"));
     checkRecordWrite(target.expression as ts.Identifier, ctx);
-    if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(target, target.expression.getText()));
+    if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(target, textOf(target.expression)));
     const field = binding.fields.get(target.name.text)!;
     return { name: field.name, type: field.type, binding: undefined };
   }
@@ -146,7 +147,7 @@ function assignmentTarget(target: ts.Expression, ctx: LowerContext) {
   const binding = symbol && ctx.bindingOf(symbol);
   if (binding?.kind === "broken") throw new LoweringAbort();
   if (!binding || binding.kind === "function" || binding.kind === "constant") return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this"));
-  if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(target, target.getText()));
+  if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(target, textOf(target)));
   if (binding.kind === "record") return { name: undefined, type: undefined, binding };
   return { name: binding.name, type: binding.type, binding: undefined };
 }
@@ -205,7 +206,7 @@ const logicalAssignments: Partial<Record<ts.SyntaxKind, ts.BinaryOperator>> = {
 function checkResultUsed(call: ts.CallExpression, ctx: LowerContext): void {
   const declarations = ctx.symbolOf(call.expression)?.declarations ?? [];
   if (!declarations.some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "fallible"))) return;
-  ctx.fail(diagnostics.fallibleIgnored(call, call.expression.getText()));
+  ctx.fail(diagnostics.fallibleIgnored(call, textOf(call.expression)));
 }
 
 const skipParentheses = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? skipParentheses(e.expression) : e);

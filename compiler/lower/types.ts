@@ -1,4 +1,5 @@
 import { ts } from "ts-morph";
+import { callSignatures, isUnionType, typeArgumentsOf } from "../front/nodes.ts";
 
 /** The sh representation a TypeScript type maps to. */
 export type Scalar = "string" | "number" | "boolean";
@@ -18,7 +19,7 @@ export interface RecordField {
 
 /** Maps a checker type to its sh representation, or undefined when there is none. */
 export function classifyType(type: ts.Type, checker: ts.TypeChecker): ShType | undefined {
-  const flags = type.getFlags();
+  const flags = type.flags;
   if (flags & ts.TypeFlags.Never) return { kind: "never" };
   if (flags & (ts.TypeFlags.Void)) return { kind: "void" };
   if (flags & ts.TypeFlags.Undefined) return { kind: "undefined" };
@@ -29,8 +30,8 @@ export function classifyType(type: ts.Type, checker: ts.TypeChecker): ShType | u
   if (scalar) return { kind: scalar, optional: false };
   const element = arrayElement(type, checker);
   if (element) return { kind: "array", element, optional: false };
-  if (type.isUnion()) {
-    const defined = type.types.filter((t) => !(t.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
+  if (isUnionType(type)) {
+    const defined = type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
     const optional = defined.length < type.types.length;
     const kinds = new Set(defined.map(scalarOf));
     if (kinds.size === 1 && !kinds.has(undefined)) return { kind: [...kinds][0]!, optional };
@@ -47,8 +48,8 @@ export function classifyType(type: ts.Type, checker: ts.TypeChecker): ShType | u
 
 function isRecordType(type: ts.Type, checker: ts.TypeChecker): boolean {
   return (
-    (type.getFlags() & ts.TypeFlags.Object) !== 0 &&
-    type.getCallSignatures().length === 0 &&
+    (type.flags & ts.TypeFlags.Object) !== 0 &&
+    callSignatures(type, checker).length === 0 &&
     !checker.isTupleType(type) &&
     arrayElement(type, checker) === undefined &&
     !checker.isArrayType(type)
@@ -57,13 +58,13 @@ function isRecordType(type: ts.Type, checker: ts.TypeChecker): boolean {
 
 function arrayElement(type: ts.Type, checker: ts.TypeChecker): Scalar | undefined {
   if (!checker.isArrayType(type) && !isReadonlyArray(type)) return undefined;
-  const element = (type as ts.TypeReference).typeArguments?.[0];
+  const element = typeArgumentsOf(type, checker)?.[0];
   return element && scalarOf(element);
 }
 
 function mergedRecord(members: readonly ts.Type[], checker: ts.TypeChecker): ShType | undefined {
   const fields = new Map<string, FieldType>();
-  const names = new Set(members.flatMap((m) => checker.getPropertiesOfType(m).map((p) => p.getName())));
+  const names = new Set(members.flatMap((m) => checker.getPropertiesOfType(m).map((p) => ts.symbolName(p))));
   for (const name of names) {
     let merged: FieldType | undefined;
     let missing = false;
@@ -86,12 +87,12 @@ function mergedRecord(members: readonly ts.Type[], checker: ts.TypeChecker): ShT
 }
 
 function scalarOf(type: ts.Type): Scalar | undefined {
-  const flags = type.getFlags();
+  const flags = type.flags;
   if (flags & ts.TypeFlags.StringLike) return "string";
   if (flags & ts.TypeFlags.NumberLike) return "number";
   if (flags & ts.TypeFlags.BooleanLike) return "boolean";
   // `boolean` itself is the union `true | false`; a union of string literals is a string.
-  if (type.isUnion()) {
+  if (isUnionType(type)) {
     const kinds = new Set(type.types.map(scalarOf));
     if (kinds.size === 1 && !kinds.has(undefined)) return [...kinds][0];
   }
@@ -99,7 +100,7 @@ function scalarOf(type: ts.Type): Scalar | undefined {
 }
 
 function isReadonlyArray(type: ts.Type): boolean {
-  return type.getSymbol()?.getName() === "ReadonlyArray";
+  return type.symbol !== undefined && ts.symbolName(type.symbol) === "ReadonlyArray";
 }
 
 export const isScalar = (t: ShType | FieldType): t is { kind: Scalar; optional: boolean } =>

@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import type { LowerContext } from "./context.ts";
 import { endsInJump } from "./switch.ts";
 import { classifyType, type ShType } from "./types.ts";
+import { sourceFileOf, startOf } from "../front/nodes.ts";
 
 /**
  * Where each variable is assigned after its declaration, found once per file by walking it.
@@ -47,7 +48,7 @@ export function neverReassigned(symbol: ts.Symbol, ctx: LowerContext): boolean {
   const decl = declarationOf(symbol);
   if (!decl) return false;
   if (ts.isVariableDeclaration(decl) && decl.parent.flags & ts.NodeFlags.Const) return true;
-  return !assignments(decl.getSourceFile(), ctx).has(symbol);
+  return !assignments(sourceFileOf(decl), ctx).has(symbol);
 }
 
 /**
@@ -60,7 +61,7 @@ export function assignedByOtherFunctions(symbol: ts.Symbol, ctx: LowerContext): 
   const decl = declarationOf(symbol);
   if (!decl) return false;
   const home = enclosingFunction(decl);
-  return (assignments(decl.getSourceFile(), ctx).get(symbol) ?? []).some((node) => enclosingFunction(node) !== home);
+  return (assignments(sourceFileOf(decl), ctx).get(symbol) ?? []).some((node) => enclosingFunction(node) !== home);
 }
 
 function enclosingFunction(node: ts.Node): ts.Node | undefined {
@@ -101,7 +102,7 @@ function writers(symbol: ts.Symbol, file: ts.SourceFile, ctx: LowerContext): Set
 }
 
 function isWriterCall(call: ts.CallExpression, writerSet: Set<ts.Node>, ctx: LowerContext): boolean {
-  const decl = ctx.checker.getResolvedSignature(call)?.getDeclaration();
+  const decl = ctx.checker.getResolvedSignature(call)?.declaration;
   return decl !== undefined && writerSet.has(decl);
 }
 
@@ -125,32 +126,32 @@ function callsInBody(body: ts.Node): ts.CallExpression[] {
 export function narrowingMayBeStale(read: ts.Identifier, symbol: ts.Symbol, ctx: LowerContext): boolean {
   const decl = declarationOf(symbol);
   if (!decl) return false;
-  const body = enclosingFunction(read) ?? read.getSourceFile();
-  const writerSet = writers(symbol, decl.getSourceFile(), ctx);
+  const body = enclosingFunction(read) ?? sourceFileOf(read);
+  const writerSet = writers(symbol, sourceFileOf(decl), ctx);
   const calls = callsInBody(body).filter((c) => isWriterCall(c, writerSet, ctx));
   if (calls.length === 0) return false;
-  let lastMention = body.getStart();
+  let lastMention = startOf(body);
   const visit = (node: ts.Node): void => {
     if (node !== body && ts.isFunctionLike(node)) return;
-    if (ts.isIdentifier(node) && node !== read && node.end <= read.getStart() && ctx.symbolOf(node) === symbol) lastMention = Math.max(lastMention, node.end);
+    if (ts.isIdentifier(node) && node !== read && node.end <= startOf(read) && ctx.symbolOf(node) === symbol) lastMention = Math.max(lastMention, node.end);
     ts.forEachChild(node, visit);
   };
   visit(body);
   const between = calls.some(
     (c) =>
-      c.getStart() >= lastMention &&
-      c.getStart() < read.getStart() &&
+      startOf(c) >= lastMention &&
+      startOf(c) < startOf(read) &&
       c.end < read.end && // a call whose argument the read is runs after it
       (!exclusiveBranches(c, read) || loopWithoutCheck(c, read, body, symbol, ctx)),
   );
-  const loopBack = calls.some((c) => c.getStart() > read.getStart() && loopWithoutCheck(c, read, body, symbol, ctx));
+  const loopBack = calls.some((c) => startOf(c) > startOf(read) && loopWithoutCheck(c, read, body, symbol, ctx));
   return between || loopBack;
 }
 
 /** Some loop inside `body` holds both nodes, and its condition does not test the variable again. */
 function loopWithoutCheck(a: ts.Node, b: ts.Node, body: ts.Node, symbol: ts.Symbol, ctx: LowerContext): boolean {
   for (let n = b.parent; n && n !== body; n = n.parent) {
-    if (!ts.isIterationStatement(n, false) || a.getStart() < n.getStart() || a.end > n.end) continue;
+    if (!ts.isIterationStatement(n, false) || startOf(a) < startOf(n) || a.end > n.end) continue;
     const condition = ts.isWhileStatement(n) || ts.isDoStatement(n) ? n.expression : ts.isForStatement(n) ? n.condition : undefined;
     if (!condition || !mentions(condition, symbol, ctx)) return true;
   }
@@ -190,7 +191,7 @@ function exclusiveBranches(a: ts.Node, b: ts.Node): boolean {
 
 // --- Narrowing by `??` ---------------------------------------------------------------------
 
-const containsNode = (outer: ts.Node, inner: ts.Node): boolean => inner.getStart() >= outer.getStart() && inner.end <= outer.end;
+const containsNode = (outer: ts.Node, inner: ts.Node): boolean => startOf(inner) >= startOf(outer) && inner.end <= outer.end;
 
 /** `a` and `b` name the same variable, or the same field of the same variable. */
 function sameReference(a: ts.Node, b: ts.Node, ctx: LowerContext): boolean {
@@ -226,7 +227,7 @@ function testedForTruth(e: ts.Expression): boolean {
  * `false`, `0` or `""` get there too: a read it types `undefined` there is read, not assumed.
  */
 export function testedByNullish(read: ts.Node, ctx: LowerContext): boolean {
-  const body = enclosingFunction(read) ?? read.getSourceFile();
+  const body = enclosingFunction(read) ?? sourceFileOf(read);
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;

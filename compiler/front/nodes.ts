@@ -1,0 +1,45 @@
+import { ts } from "ts-morph";
+
+/**
+ * What the compiler reads of nodes, symbols, types and signatures, through TypeScript's compiler
+ * API alone. Their methods (`node.getStart()`, `type.getCallSignatures()` …) come from the
+ * language service, which the shipped compiler leaves out of its TypeScript (compiler/build.mjs);
+ * these functions do what those methods do. tests/shipped-compiler.test.ts checks that no
+ * source calls one of the methods.
+ */
+
+/** Functions TypeScript has at run time but does not declare: the node methods call them. */
+interface Undeclared {
+  getTokenPosOfNode(node: ts.Node, sourceFile?: ts.SourceFile, includeJsDoc?: boolean): number;
+}
+const undeclared = ts as unknown as Undeclared;
+
+/** The file a node is in (`node.getSourceFile()`). */
+export function sourceFileOf(node: ts.Node): ts.SourceFile {
+  let n = node;
+  while (n.kind !== ts.SyntaxKind.SourceFile) n = n.parent;
+  return n as ts.SourceFile;
+}
+
+/** Where a node's first token starts, after comments and white space (`node.getStart()`). */
+export const startOf = (node: ts.Node, source?: ts.SourceFile): number => undeclared.getTokenPosOfNode(node, source);
+
+/** A node's source text, without leading comments and white space (`node.getText()`). */
+export function textOf(node: ts.Node, source = sourceFileOf(node)): string {
+  return source.text.substring(startOf(node, source), node.end);
+}
+
+/** Line and column (0-based) of a position (`source.getLineAndCharacterOfPosition(pos)`). */
+export const lineAndColumn = (source: ts.SourceFile, position: number): ts.LineAndCharacter => ts.getLineAndCharacterOfPosition(source, position);
+
+/** `type.isUnion()`. */
+export const isUnionType = (type: ts.Type): type is ts.UnionType => (type.flags & ts.TypeFlags.Union) !== 0;
+
+/** `type.getCallSignatures()`. */
+export const callSignatures = (type: ts.Type, checker: ts.TypeChecker): readonly ts.Signature[] => checker.getSignaturesOfType(type, ts.SignatureKind.Call);
+
+/** A type reference's type arguments (`typeReference.typeArguments`); undefined for other types. */
+export function typeArgumentsOf(type: ts.Type, checker: ts.TypeChecker): readonly ts.Type[] | undefined {
+  const reference = (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
+  return reference ? checker.getTypeArguments(type as ts.TypeReference) : undefined;
+}
