@@ -9,11 +9,12 @@
 // times is exactly what ships. Each output is one entry in `bundles` below.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildSlimTypeScript, namesUsed } from "./slim-typescript.mjs";
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -26,28 +27,41 @@ const typescriptOnly = {
   setup(b) {
     const shim = join(ROOT, "compiler", "ts-only.cjs");
     b.onResolve({ filter: /^ts-morph$/ }, (args) => (args.importer === shim ? { path: "ts-morph", external: true } : { path: shim }));
-    // The shim's minified copy of that TypeScript, written by `typescriptMinified` below.
+    // The shim's slim copy of that TypeScript, written by `buildTypeScript` below.
     b.onResolve({ filter: /^\.\/typescript\.cjs$/ }, (args) => (args.importer === shim ? { path: "./typescript.cjs", external: true } : undefined));
   },
 };
 
 /**
- * The TypeScript inside ts-morph, minified, as typescript.cjs beside the bundles (loaded by
- * compiler/ts-only.cjs). Same code, 3.6 MB instead of 9.1 MB: without a code cache V8 scans a
- * file whole when it loads it, and each function again when it is first called, so fewer bytes
- * load faster (bench/run.mjs measures both). Only whitespace, syntax and local names change;
- * the licence comment is kept.
+ * The TypeScript inside ts-morph as typescript.cjs beside the bundles (loaded by
+ * compiler/ts-only.cjs): minified, and without the language service and tsserver, which the
+ * compiler never runs (compiler/slim-typescript.mjs): 2.2 MiB instead of 8.7. Without a code
+ * cache V8 scans a file whole when it loads it, and each function again when it is first called,
+ * so fewer bytes load faster (bench/run.mjs measures it). Where slimming fails (a TypeScript
+ * shaped otherwise), the whole file is shipped minified, with a warning.
  */
-function typescriptMinified() {
-  const fromTsMorph = createRequire(createRequire(join(ROOT, "package.json")).resolve("ts-morph/package.json"));
-  return {
-    entryPoints: [fromTsMorph.resolve("@ts-morph/common/dist/typescript.js")],
-    bundle: false,
-    format: "cjs",
-    minify: true,
-    legalComments: "inline",
-    outfile: "typescript.cjs",
-  };
+async function buildTypeScript(dir, options) {
+  const file = createRequire(createRequire(join(ROOT, "package.json")).resolve("ts-morph/package.json")).resolve("@ts-morph/common/dist/typescript.js");
+  const outfile = join(dir, "typescript.cjs");
+  try {
+    const ts = createRequire(import.meta.url)(file);
+    await buildSlimTypeScript(file, outfile, ts, namesUsed(compilerSources()));
+  } catch (error) {
+    process.stderr.write(`initsh: warning: shipping all of TypeScript (${error instanceof Error ? error.message : String(error)})\n`);
+    await build({ ...options, entryPoints: [file], bundle: false, format: "cjs", platform: "node", minify: true, legalComments: "inline", outfile });
+  }
+}
+
+/** Every source the bundles hold that may read `ts`: [path, text] pairs. */
+function compilerSources() {
+  const sources = [];
+  for (const dir of ["compiler", "testing"]) {
+    for (const f of readdirSync(join(ROOT, dir), { recursive: true })) {
+      const path = join(dir, String(f));
+      if (/\.(ts|cjs)$/.test(path) && !/(^|\/)tests\//.test(path)) sources.push([path, readFileSync(join(ROOT, path), "utf8")]);
+    }
+  }
+  return sources;
 }
 
 /**
@@ -123,7 +137,7 @@ export const bundles = [
 /** Builds every entry of `bundles` into `outdir` (absolute, or relative to the package root). */
 export async function bundle(outdir = "dist", options = {}) {
   const dir = resolve(ROOT, outdir);
-  await Promise.all([...bundles, typescriptMinified()].map((b) => build({ ...common, ...options, ...b, outfile: join(dir, b.outfile) })));
+  await Promise.all([...bundles.map((b) => build({ ...common, ...options, ...b, outfile: join(dir, b.outfile) })), buildTypeScript(dir, { logLevel: common.logLevel, ...options })]);
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
- * The compiler as it ships (compiler/build.mjs: CommonJS bundles, and TypeScript minified into
- * typescript.cjs beside them) must give exactly what the sources give: the same script, or the
- * same diagnostics, for every program the other suites compile. The bundles are built afresh
+ * The compiler as it ships (compiler/build.mjs: CommonJS bundles, and beside them
+ * typescript.cjs, TypeScript minified and without its language service) must give exactly what
+ * the sources give: the same script, or the same diagnostics, for every program the other
+ * suites compile. The bundles are built afresh
  * into a directory inside the package (the compiler finds dsl/lib.d.ts from its own location),
  * so a stale dist/ can neither hide nor cause a difference.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -52,8 +53,12 @@ describe("the shipped compiler bundle", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("loads the minified TypeScript beside it", () => {
+  it("loads the slim TypeScript beside it: the compiler API without the language service", () => {
     expect(loaded).toContain(join(dir, "typescript.cjs"));
+    const ts = createRequire(join(dir, "compiler.cjs"))("./typescript.cjs");
+    expect(typeof ts.createProgram).toBe("function");
+    expect(ts.createLanguageService).toBeUndefined();
+    expect(statSync(join(dir, "typescript.cjs")).size).toBeLessThan(3_000_000);
   });
 
   it(`compiles all ${programs.length} programs exactly as the sources do`, () => {
