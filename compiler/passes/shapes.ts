@@ -1,6 +1,7 @@
 /** Shapes of commands and words that several passes look for. */
 import type { Command, Simple, Word } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
+import { forEachChild } from "./effects.ts";
 
 /** `$name` and nothing else. */
 export const isPlainRead = (w: Word, name: string): boolean => w.parts.length === 1 && w.parts[0]!.kind === "param" && w.parts[0]!.name === name && !w.parts[0]!.op;
@@ -36,11 +37,27 @@ export function alwaysEnds(c: Command, ends: (s: Simple) => boolean): boolean {
       return alwaysEnds(c.left, ends);
     case "not":
       return alwaysEnds(c.command, ends);
+    // `while :` with no `break` in it: only `return`, `exit`, a `continue` or `break` to an
+    // outer loop (each leaving this list too) or never ending gets out of it.
     case "while":
-      return c.test.some((t) => alwaysEnds(t, ends));
+      return c.test.some((t) => alwaysEnds(t, ends)) || (c.test.length === 1 && isTrue(c.test[0]!) && !c.body.some(hasBreak));
     default:
       return false;
   }
+}
+
+/** `:` or `true`. */
+const isTrue = (c: Command): boolean =>
+  c.kind === "simple" && c.assigns.length === 0 && c.redirects.length === 0 && c.words.length === 1 && [":", "true"].includes(sh.literalText(c.words[0]!) ?? "");
+
+/** A `break` anywhere in `c`, at any depth (whatever loop it leaves). */
+function hasBreak(c: Command): boolean {
+  if (c.kind === "simple") return c.words.length > 0 && sh.literalText(c.words[0]!) === "break";
+  let found = false;
+  forEachChild(c, (x) => {
+    found ||= hasBreak(x);
+  });
+  return found;
 }
 
 /** `*`: a pattern every subject matches. */
