@@ -152,11 +152,16 @@ function source(module, exported, dropped) {
 /** Top-level functions, classes and variables, by name. */
 function topLevelDeclarations(file, ts) {
   const names = new Map();
-  for (const s of file.statements) {
-    if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name) names.set(ts.idText(s.name), s);
-    if (ts.isVariableStatement(s)) for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) names.set(ts.idText(d.name), s);
-  }
+  for (const s of file.statements) for (const name of declaredNames(s, ts) ?? []) names.set(name, s);
   return names;
+}
+
+/** The names a function, class or variable statement declares; undefined for any other statement, or a destructuring one. */
+function declaredNames(s, ts) {
+  if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name) return [ts.idText(s.name)];
+  if (!ts.isVariableStatement(s)) return undefined;
+  const names = s.declarationList.declarations.map((d) => (ts.isIdentifier(d.name) ? ts.idText(d.name) : undefined));
+  return names.every(Boolean) ? names : undefined;
 }
 
 /**
@@ -173,12 +178,7 @@ function topLevelDeclarations(file, ts) {
  */
 function declaredOrWritten(s, ts, tablesOf) {
   const id = (n) => ts.idText(n);
-  if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name) return [id(s.name)];
-  if (ts.isVariableStatement(s)) {
-    const names = s.declarationList.declarations.map((d) => (ts.isIdentifier(d.name) ? id(d.name) : undefined));
-    return names.every(Boolean) ? names : undefined;
-  }
-  if (!ts.isExpressionStatement(s)) return undefined;
+  if (!ts.isExpressionStatement(s)) return declaredNames(s, ts);
   const e = s.expression;
   if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) {
     const callee = id(e.expression);

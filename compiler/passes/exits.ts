@@ -1,8 +1,7 @@
 import type { Command } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
 import { mapCommands } from "../sh/walk.ts";
-import { forEachChild } from "./effects.ts";
-import { alwaysEnds } from "./shapes.ts";
+import { alwaysEnds, runsAnywhere } from "./shapes.ts";
 
 /**
  * Functions that never return: every way through the body ends in `exit` or in a call to
@@ -17,7 +16,7 @@ export function markCallsThatNeverReturn(commands: readonly Command[]): { comman
   for (let grew = true; grew; ) {
     grew = false;
     for (const f of definitions) {
-      if (!exiting.has(f.name) && !hasReturn(f.body) && endsInExit(f.body, exiting)) {
+      if (!exiting.has(f.name) && !f.body.some((c) => runsAnywhere(c, "return")) && endsInExit(f.body, exiting)) {
         exiting.add(f.name);
         grew = true;
       }
@@ -40,16 +39,4 @@ function endsInExit(list: readonly Command[], exiting: ReadonlySet<string>): boo
     return !!s.noReturn || name === "exit" || (name !== undefined && exiting.has(name));
   };
   return last !== undefined && alwaysEnds(last, exits);
-}
-
-function hasReturn(list: readonly Command[]): boolean {
-  const isReturn = (c: Command): boolean =>
-    (c.kind === "simple" && c.words.length > 0 && sh.literalText(c.words[0]!) === "return") || children(c).some(isReturn);
-  return list.some(isReturn);
-}
-
-function children(c: Command): Command[] {
-  const out: Command[] = [];
-  forEachChild(c, (x) => out.push(x));
-  return out;
 }

@@ -40,7 +40,7 @@ export function alwaysEnds(c: Command, ends: (s: Simple) => boolean): boolean {
     // `while :` with no `break` in it: only `return`, `exit`, a `continue` or `break` to an
     // outer loop (each leaving this list too) or never ending gets out of it.
     case "while":
-      return c.test.some((t) => alwaysEnds(t, ends)) || (c.test.length === 1 && isTrue(c.test[0]!) && !c.body.some(hasBreak));
+      return c.test.some((t) => alwaysEnds(t, ends)) || (c.test.length === 1 && isTrue(c.test[0]!) && !c.body.some((x) => runsAnywhere(x, "break")));
     default:
       return false;
   }
@@ -50,12 +50,12 @@ export function alwaysEnds(c: Command, ends: (s: Simple) => boolean): boolean {
 const isTrue = (c: Command): boolean =>
   c.kind === "simple" && c.assigns.length === 0 && c.redirects.length === 0 && c.words.length === 1 && [":", "true"].includes(sh.literalText(c.words[0]!) ?? "");
 
-/** A `break` anywhere in `c`, at any depth (whatever loop it leaves). */
-function hasBreak(c: Command): boolean {
-  if (c.kind === "simple") return c.words.length > 0 && sh.literalText(c.words[0]!) === "break";
+/** A simple command named `name` anywhere in `c`, at any depth (`break`, whatever loop it leaves; `return`). */
+export function runsAnywhere(c: Command, name: string): boolean {
+  if (c.kind === "simple") return c.words.length > 0 && sh.literalText(c.words[0]!) === name;
   let found = false;
   forEachChild(c, (x) => {
-    found ||= hasBreak(x);
+    found ||= runsAnywhere(x, name);
   });
   return found;
 }
