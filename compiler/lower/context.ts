@@ -57,7 +57,9 @@ export type Binding =
   /** A declaration already reported: uses of it are skipped rather than reported again. */
   | { kind: "broken" }
   /** A `const` with a literal value: every read is the literal itself (no variable). */
-  | { kind: "constant"; val: Val };
+  | { kind: "constant"; val: Val }
+  /** An array only pushed onto and joined: its joined text (see joined-arrays.ts). */
+  | { kind: "joined"; name: string; separator: string };
 
 /** A loop or switch that `break`/`continue` can target, with the sh loop depth inside it. */
 export interface JumpTarget {
@@ -417,6 +419,7 @@ export class LowerContext {
     if (binding.kind === "function") throw new Error("internal: function read as a value");
     if (binding.kind === "broken") throw new LoweringAbort();
     if (binding.kind === "constant") return binding.val;
+    if (binding.kind === "joined") throw new Error("internal: joined array read as a value");
     const type = binding.type;
     if (type.kind !== "string" && type.kind !== "number" && type.kind !== "boolean" && type.kind !== "array") {
       throw new Error(`internal: variable of type ${type.kind}`);

@@ -4,6 +4,7 @@ import * as sh from "../sh/ast.ts";
 import type { Command } from "../sh/ast.ts";
 import { LoweringAbort, type Binding, type LowerContext } from "./context.ts";
 import { storeStaticArray, unstoredArray } from "./fixed-arrays.ts";
+import { joinedSeparator } from "./joined-arrays.ts";
 import { declareFunction, isFunctionValue } from "./functions.ts";
 import { lowerIfAsCase } from "./matches.ts";
 import { assignedByOtherFunctions } from "./writes.ts";
@@ -69,6 +70,12 @@ function lowerDeclarationOnce(decl: ts.VariableDeclaration, ctx: LowerContext): 
   if (type.kind === "array" && unstoredArray(decl, ctx)) {
     ctx.expr(decl.initializer!);
     return [];
+  }
+  const separator = type.kind === "array" ? joinedSeparator(decl, ctx) : undefined;
+  if (separator !== undefined) {
+    const name = ctx.newVariable(decl.name.text);
+    ctx.bindings.set(symbol, { kind: "joined", name, separator });
+    return [sh.assign(name, sh.word(), origin)];
   }
   const stored = type.kind === "array" ? storeStaticArray(decl, ctx) : undefined;
   if (stored) return stored;
@@ -146,7 +153,9 @@ function assignmentTarget(target: ts.Expression, ctx: LowerContext) {
   const symbol = ctx.symbolOf(target);
   const binding = symbol && ctx.bindingOf(symbol);
   if (binding?.kind === "broken") throw new LoweringAbort();
-  if (!binding || binding.kind === "function" || binding.kind === "constant") return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this"));
+  if (!binding || binding.kind === "function" || binding.kind === "constant" || binding.kind === "joined") {
+    return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this"));
+  }
   if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(target, textOf(target)));
   if (binding.kind === "record") return { name: undefined, type: undefined, binding };
   return { name: binding.name, type: binding.type, binding: undefined };

@@ -3,6 +3,7 @@ import * as sh from "../../sh/ast.ts";
 import type { Word } from "../../sh/ast.ts";
 import type { LowerContext } from "../context.ts";
 import { buildArray } from "../expressions.ts";
+import { joinedArray, joinJoined, pushJoined } from "../joined-arrays.ts";
 import { sliceAfterPrefix } from "../matches.ts";
 import { lowered, readsRegister, stringVal, type Lowered } from "../values.ts";
 import type { Builtins } from "./builtin.ts";
@@ -75,6 +76,8 @@ function bordered(sep: string): boolean {
 }
 
 function push(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered {
+  const joined = joinedArray(receiver!, ctx);
+  if (joined) return pushJoined(joined, call, ctx);
   if (call.arguments.some(ts.isSpreadElement)) return pushSpread(call, ctx, receiver!);
   const { pre, words } = operands(call, ctx, receiver!);
   const [array, ...items] = words;
@@ -99,6 +102,8 @@ function pushSpread(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Exp
 }
 
 function join(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered {
+  const joined = joinedArray(receiver!, ctx);
+  if (joined) return joinJoined(joined, call, ctx);
   const { pre, words } = operands(call, ctx, receiver!);
   if (words.length === 1) words.push(sh.word(","));
   const result = ctx.callHelper("__ajoin", words, "string");

@@ -1,0 +1,100 @@
+import { ts } from "ts-morph";
+import * as sh from "../sh/ast.ts";
+import type { Binding, LowerContext } from "./context.ts";
+import { lowered, stringVal, type Lowered } from "./values.ts";
+import { usesIn } from "./uses.ts";
+import { sourceFileOf } from "../front/nodes.ts";
+
+/**
+ * Arrays that are only built up and then joined: a `const` bound to `[]` whose every use, in
+ * the function that declares it, is a `push` statement or a `join` by one literal separator.
+ * Such an array is kept as text, each element preceded by the separator (`kept=$kept:$d`), and
+ * `kept.join(":")` is that text without its first separator, `${kept#:}`: what join gives for
+ * any elements, empty ones included. No array is made, so no helper and no `eval`.
+ */
+
+type Joined = Extract<Binding, { kind: "joined" }>;
+
+/** The expression a use stands in, its parentheses included. */
+function outermost(use: ts.Identifier): ts.Node {
+  let node: ts.Node = use;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  return node;
+}
+
+/** The method call `use.name(…)` a use is the receiver of. */
+function methodCall(use: ts.Identifier): { name: string; call: ts.CallExpression } | undefined {
+  const node = outermost(use);
+  const access = node.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.expression !== node || access.questionDotToken) return undefined;
+  const call = access.parent;
+  if (!ts.isCallExpression(call) || call.expression !== access || call.questionDotToken) return undefined;
+  return { name: access.name.text, call };
+}
+
+const enclosingFunction = (node: ts.Node): ts.Node | undefined => ts.findAncestor(node.parent, ts.isFunctionLike);
+
+/** The separator of `join()` or `join("literal")`; undefined for any other argument. */
+function separatorOf(call: ts.CallExpression): string | undefined {
+  if (call.arguments.length === 0) return ",";
+  const sep = call.arguments[0]!;
+  if (call.arguments.length > 1 || !(ts.isStringLiteral(sep) || ts.isNoSubstitutionTemplateLiteral(sep))) return undefined;
+  return sep.text;
+}
+
+/** The separator every `join` of the array uses, when the declaration makes a joined array. */
+export function joinedSeparator(declaration: ts.VariableDeclaration, ctx: LowerContext): string | undefined {
+  if (!ts.isIdentifier(declaration.name) || !(declaration.parent.flags & ts.NodeFlags.Const)) return undefined;
+  const statement = declaration.parent.parent;
+  if (!ts.isVariableStatement(statement) || statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
+  let init = declaration.initializer;
+  while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+  if (!init || !ts.isArrayLiteralExpression(init) || init.elements.length > 0) return undefined;
+  const symbol = ctx.symbolOf(declaration.name);
+  if (!symbol) return undefined;
+  const home = enclosingFunction(declaration);
+  const uses = (usesIn(sourceFileOf(declaration), ctx).get(symbol) ?? []).filter((use) => use !== declaration.name);
+  const separators = new Set<string | undefined>();
+  for (const use of uses) {
+    const method = methodCall(use);
+    if (!method || enclosingFunction(use) !== home) return undefined;
+    if (method.name === "join") separators.add(separatorOf(method.call));
+    else if (method.name !== "push" || !ts.isExpressionStatement(method.call.parent) || method.call.arguments.some(ts.isSpreadElement)) {
+      return undefined;
+    }
+  }
+  if (separators.size > 1 || separators.has(undefined)) return undefined;
+  // Never joined: the text is built and never read, and the assignments are dropped as unused.
+  return [...separators][0] ?? "";
+}
+
+/** The joined array an expression names, if it names one. */
+export function joinedArray(expression: ts.Expression, ctx: LowerContext): Joined | undefined {
+  let e = expression;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  const symbol = ts.isIdentifier(e) ? ctx.symbolOf(e) : undefined;
+  const binding = symbol && ctx.bindingOf(symbol);
+  return binding?.kind === "joined" ? binding : undefined;
+}
+
+/** `kept.push(a, b)`: `kept=$kept:$a:$b`, the items evaluated in order. */
+export function pushJoined(array: Joined, call: ts.CallExpression, ctx: LowerContext): Lowered {
+  const items = call.arguments.map((arg) => {
+    const text = ctx.toWord(ctx.expr(arg), arg);
+    return lowered(stringVal(text.word), text.pre);
+  });
+  const { pre, vals } = ctx.sequence(items);
+  const parts: sh.WordPart[] = [sh.param(array.name)];
+  for (const v of vals) parts.push(sh.lit(array.separator), ...(v as { word: sh.Word }).word.parts);
+  // push's result (the new length) is never read: joinedSeparator takes statements only.
+  return lowered({ kind: "void" }, [...pre, sh.assign(array.name, sh.word(...parts), ctx.origin(call))]);
+}
+
+/** `kept.join(sep)`: the text without its first separator. */
+export function joinJoined(array: Joined, call: ts.CallExpression, ctx: LowerContext): Lowered {
+  if (array.separator === "") return lowered(stringVal(sh.word(sh.param(array.name))));
+  // A strip is only ever a whole assignment value (see sh/ast.ts): it goes through a temporary.
+  const temp = ctx.newTemp();
+  const strip = sh.param(array.name, { kind: "strip", op: "#", pattern: { parts: [sh.lit(array.separator)] } });
+  return lowered(stringVal(sh.word(sh.param(temp))), [sh.assign(temp, sh.word(strip), ctx.origin(call))]);
+}
