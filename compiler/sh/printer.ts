@@ -60,6 +60,13 @@ function printAssignValue(w: Word): string {
     return printStrip(parts[0]!);
   }
   if (parts.length === 1 && parts[0]!.kind !== "lit") return printDoubleQuoted(parts);
+  // Expansions joined with plainly safe text (`kept=$kept:$d`, `opt=$k=$v`) need no quotes either; `${x-…}`
+  // keeps them, as its inner word is printed for double quotes.
+  const bare = (p: WordPart) =>
+    p.kind === "lit" ? !p.syntax && /^[A-Za-z0-9_.,:/@%+=-]+$/.test(p.text) : p.kind !== "param" || !p.op || p.op.kind === "length";
+  // (A value starting with `=` reads as `==` to shellcheck.)
+  const first = parts[0]!;
+  if (parts.every(bare) && !(first.kind === "lit" && first.text.startsWith("="))) return printDoubleQuoted(parts);
   return printWord(w);
 }
 
