@@ -20,8 +20,11 @@ export interface Helper {
   replaces?: string[];
 }
 
-/** The `printf` stand-in; `withText` adds the format `%s` (no newline: `\c` ends echo's output). */
-function printfStandIn(withText: boolean): string {
+/**
+ * The `printf` stand-in; `withText` adds the format `%s` (no newline: `\c` ends echo's output),
+ * `dashes` the escape of a leading `-`, which only lines that can start with one need.
+ */
+function printfStandIn(withText: boolean, dashes = true): string {
   const ending = withText
     ? `
     case $1 in
@@ -31,12 +34,13 @@ function printfStandIn(withText: boolean): string {
     : `
     echo "$__pf_o$__pf_s"`;
   // A leading - is written \0055; then, while the text holds a backslash, it is doubled.
+  const dash = dashes ? `
+    case $__pf_s in -*) __pf_s=\${__pf_s#-} __pf_o='\\0055' ;; esac` : "";
   return `
-if ! PATH=/nonexistent command -v printf >/dev/null 2>&1; then
+if ! PATH=/nonexistent command -v printf >/dev/null; then
   # shellcheck disable=SC2317 # called in posh and mksh
   printf() {
-    __pf_s=$2 __pf_o=
-    case $__pf_s in -*) __pf_s=\${__pf_s#-} __pf_o='\\0055' ;; esac
+    __pf_s=$2 __pf_o=${dash}
     while case $__pf_s in *\\\\*) ;; *) false ;; esac; do
       __pf_o=$__pf_o\${__pf_s%%\\\\*}\\\\\\\\ __pf_s=\${__pf_s#*\\\\}
     done${ending}
@@ -55,13 +59,16 @@ export const helpers: Record<string, Helper> = Object.fromEntries(
     // but not in posh or mksh: there this function stands in for it, so printing never forks.
     // It prints its second argument, through echo; their echo reads backslash escapes and a
     // leading -n, so backslashes are doubled and a leading - becomes the escape \0055.
-    { ...h("printf", [], printfStandIn(false)), replaces: ["printf-plain"] },
+    { ...h("printf", [], printfStandIn(false)), replaces: ["printf-nodash", "printf-plain"] },
     // The same, for a program that also prints text without a newline (`printf '%s'`).
-    { ...h("printf-text", [], printfStandIn(true)), replaces: ["printf", "printf-plain"] },
+    { ...h("printf-text", [], printfStandIn(true)), replaces: ["printf", "printf-nodash", "printf-plain"] },
+    // For a program whose every printed line starts with fixed text or a number (see
+    // lower/builtins/console.ts): no leading - to escape.
+    { ...h("printf-nodash", [], printfStandIn(false, false)), replaces: ["printf-plain"] },
     // For a program whose every printf prints a line of plain text (no backslash, no leading
-    // -: see lower/builtins/console.ts), echo prints it as printf would.
+    // -), echo prints it as printf would.
     h("printf-plain", [], `
-if ! PATH=/nonexistent command -v printf >/dev/null 2>&1; then
+if ! PATH=/nonexistent command -v printf >/dev/null; then
   # shellcheck disable=SC2317 # called in posh and mksh
   printf() { echo "$2"; }
 fi`),
@@ -113,6 +120,7 @@ __alen() {
   eval "__r=\\$__a$1_n"
 }`),
     h("__ajoin", ["__aat"], `
+# shellcheck disable=SC2154 # __r is set by __aat, through eval
 __ajoin() {
   __aj_i=0 __aj_s=
   __aj_d=
@@ -124,6 +132,7 @@ __ajoin() {
   __r=$__aj_s
 }`),
     h("__aincludes", ["__aat"], `
+# shellcheck disable=SC2154 # __r is set by __aat, through eval
 __aincludes() {
   __ai_i=0
   while __aat "$1" "$__ai_i"; do

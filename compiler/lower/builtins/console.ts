@@ -25,41 +25,44 @@ function print(call: ts.CallExpression, ctx: LowerContext, fd: 1 | 2): Lowered {
     parts.push(...(v as { word: sh.Word }).word.parts);
   });
   const text = sh.word(...parts);
-  ctx.useHelper(plainText(args, ctx) ? "printf-plain" : "printf");
+  ctx.useHelper(standInFor(args, ctx));
   const line = sh.printLine(text);
   line.origin = ctx.origin(call);
   if (fd === 2) line.redirects.push({ fd: 1, op: ">&", target: sh.word("2") });
   return lowered({ kind: "void" }, [...pre, line]);
 }
 
+/** A piece of a printed line as the source shows it: fixed text, a number or boolean, or any text. */
+type Piece = { kind: "fixed"; text: string } | { kind: "number" } | { kind: "text" };
+
+function piecesOf(e: ts.Expression, ctx: LowerContext): Piece[] {
+  if (ts.isParenthesizedExpression(e)) return piecesOf(e.expression, ctx);
+  const type = ctx.shTypeOf(e);
+  // A number's text starts with a digit or "-" and a digit: never an option of echo.
+  if ((type?.kind === "number" || type?.kind === "boolean") && !type.optional) return [{ kind: "number" }];
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return [{ kind: "fixed", text: e.text }];
+  if (ts.isTemplateExpression(e)) {
+    return [
+      { kind: "fixed", text: e.head.text },
+      ...e.templateSpans.flatMap((span): Piece[] => [...piecesOf(span.expression, ctx), { kind: "fixed", text: span.literal.text }]),
+    ];
+  }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...piecesOf(e.left, ctx), ...piecesOf(e.right, ctx)];
+  return [{ kind: "text" }];
+}
+
 /**
- * True when the source shows that the line is fixed text without a backslash, numbers and
- * booleans, and cannot start with `-` followed by a letter: text that `echo` prints exactly in
- * every target shell (posh's and mksh's echo read backslash escapes and options). Where
- * printf is no builtin, such lines need only the smallest stand-in (runtime/helpers.ts).
+ * The `printf` stand-in a line needs where printf is no builtin (posh, mksh: their echo reads
+ * backslash escapes and options, runtime/helpers.ts). A line the source shows to be fixed text
+ * without a backslash, numbers and booleans, not starting with `-`, echo prints exactly; one
+ * that starts with fixed text or a number can hold backslashes but never starts with `-`.
  */
-function plainText(args: readonly ts.Expression[], ctx: LowerContext): boolean {
-  let atStart = true;
-  const fixed = (text: string): boolean => {
-    if (text.includes("\\") || (atStart && text.startsWith("-"))) return false;
-    if (text !== "") atStart = false;
-    return true;
-  };
-  const safe = (e: ts.Expression): boolean => {
-    if (ts.isParenthesizedExpression(e)) return safe(e.expression);
-    const type = ctx.shTypeOf(e);
-    if ((type?.kind === "number" || type?.kind === "boolean") && !type.optional) {
-      atStart = false; // a number's text starts with a digit or "-" and a digit
-      return true;
-    }
-    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return fixed(e.text);
-    if (ts.isTemplateExpression(e)) {
-      return fixed(e.head.text) && e.templateSpans.every((span) => safe(span.expression) && fixed(span.literal.text));
-    }
-    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return safe(e.left) && safe(e.right);
-    return false;
-  };
-  return args.every((arg, i) => (i === 0 || fixed(" ")) && safe(arg));
+function standInFor(args: readonly ts.Expression[], ctx: LowerContext): "printf-plain" | "printf-nodash" | "printf" {
+  const pieces = args.flatMap((arg, i): Piece[] => (i === 0 ? piecesOf(arg, ctx) : [{ kind: "fixed", text: " " }, ...piecesOf(arg, ctx)]));
+  const first = pieces.find((p) => p.kind !== "fixed" || p.text !== "");
+  const safeStart = !first || first.kind === "number" || (first.kind === "fixed" && !first.text.startsWith("-"));
+  if (!safeStart) return "printf";
+  return pieces.every((p) => p.kind === "number" || (p.kind === "fixed" && !p.text.includes("\\"))) ? "printf-plain" : "printf-nodash";
 }
 
 export const consoleBuiltins: Builtins = {
