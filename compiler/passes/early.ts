@@ -5,7 +5,8 @@ import { isPlainRead } from "./shapes.ts";
 
 /**
  * `_t1=$__r; __apush "$_t1" a; names=$_t1` → `names=$__r; __apush "$names" a`: a temporary
- * built up and then copied to a variable is the variable from the start, when nothing in
+ * (or a variable that only passes its value on, see passedOn) built up and then copied to a
+ * variable is the variable from the start, when nothing in
  * between reads or writes that variable (functions called included), nothing writes the
  * temporary, nothing reads it elsewhere, and nothing can leave the list before the copy
  * (`return`, `break`, `continue`; `exit` ends everything anyway).
@@ -15,7 +16,7 @@ export function assignEarly(commands: readonly Command[], effects: Effects, read
     const out = [...list];
     for (let i = 0; i < out.length; i++) {
       const a = singleAssignment(out[i]!);
-      if (!a || !isTemp(a.name)) continue;
+      if (!a || !(isTemp(a.name) || passedOn(a.name, reads))) continue;
       const temp = a.name;
       const k = out.findIndex((c, j) => j > i && isCopyOf(c, temp));
       if (k < 0) continue;
@@ -31,6 +32,13 @@ export function assignEarly(commands: readonly Command[], effects: Effects, read
     return out;
   });
 }
+
+/**
+ * A variable of the program read once in all of it, by the copy: it only passes its value on
+ * (`name=$1; …; __r_name=$name`). Names starting with `__` are the compiler's and the helpers',
+ * which read some of them through `eval`.
+ */
+const passedOn = (name: string, reads: ReadonlyMap<string, number>): boolean => reads.get(name) === 1 && !name.startsWith("__");
 
 const isCopyOf = (c: Command, temp: string): boolean => {
   const a = singleAssignment(c);
