@@ -18,7 +18,7 @@ function finalValues(c: Command, temp: string): Word[] {
  * The copy of a value that may be undefined, `if [ "${t+set}" ]; then x=$t; else unset x; fi`
  * (either polarity): `{ from: t, to: x }`.
  */
-function optionalCopy(c: Command): { from: string; to: string } | undefined {
+export function optionalCopy(c: Command): { from: string; to: string } | undefined {
   if (c.kind !== "if" || c.clauses.length !== 1 || c.otherwise?.length !== 1) return undefined;
   const clause = c.clauses[0]!;
   if (clause.test.length !== 1 || clause.body.length !== 1) return undefined;

@@ -3,6 +3,7 @@ import { propagateCopies } from "./copies.ts";
 import { foldDefaults } from "./defaults.ts";
 import { assignDirectly } from "./direct.ts";
 import { assignEarly } from "./early.ts";
+import { checkBeforeCopy } from "./guards.ts";
 import { Effects, readCounts } from "./effects.ts";
 import { foldArithmetic, foldConstants } from "./fold.ts";
 import { dropFinalReturns } from "./returns.ts";
@@ -25,6 +26,7 @@ export function optimize(functions: Command[], main: Command[]): [Command[], Com
     all = propagateCopies(all, new Effects(all), readCounts(all));
     all = assignDirectly(all, readCounts(all));
     all = assignEarly(all, new Effects(all), readCounts(all));
+    all = checkBeforeCopy(all, new Effects(all));
     all = removeUnusedAssignments(all);
     const after = JSON.stringify(all);
     if (after === before) break;
