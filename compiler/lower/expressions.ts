@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import { diagnostics } from "../diagnostics/codes.ts";
 import * as sh from "../sh/ast.ts";
 import { LoweringAbort, type LowerContext } from "./context.ts";
+import { indexInBounds } from "./bounded-index.ts";
 import { fixedArrayLength } from "./fixed-arrays.ts";
 import { lowerEffect } from "./statements.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
@@ -113,7 +114,10 @@ function lowerElementAccess(node: ts.ElementAccessExpression, ctx: LowerContext)
   const index = ctx.expr(node.argumentExpression);
   const indexWord = ctx.toWord(index, node.argumentExpression);
   const { pre, vals } = ctx.sequence([array, lowered(stringVal(indexWord.word), indexWord.pre)]);
-  const got = ctx.callHelper("__aget", [(vals[0] as { word: sh.Word }).word, (vals[1] as { word: sh.Word }).word], "optional-string");
+  const operands = [(vals[0] as { word: sh.Word }).word, (vals[1] as { word: sh.Word }).word];
+  // `xs[i]` in `for (let i = 0; i < xs.length; i++)`: always an element, never undefined.
+  if (indexInBounds(node, ctx)) return lowered(readVar("__r", objectType.element), [...pre, sh.command(ctx.useHelper("__aat"), ...operands)]);
+  const got = ctx.callHelper("__aget", operands, "optional-string");
   const here = ctx.shTypeOf(node);
   const val: Val =
     here && "optional" in here && !here.optional
