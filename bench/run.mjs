@@ -832,8 +832,9 @@ that carry it): ${helperRanking
   .map(([name, u]) => `\`${name}\` ${u.each} B × ${u.fixtures}`)
   .join(", ")}.
 The \`printf\` stand-in is defined only where printf is not a builtin (posh; mksh): their \`echo\` reads backslash escapes and \`-n\`, so it doubles
-backslashes and escapes a leading \`-\`. Call sites print with \`printf '%s\\n' …\` directly, or with \`echo\` where the source shows the line
-is fixed text without a backslash, numbers and booleans (then a program that prints nothing else carries no stand-in). The portable references
+backslashes and escapes a leading \`-\`; a program whose every line starts with fixed text or a number gets it without the \`-\` escape
+(as the portable references of cmdline.ts and services.ts do), and one whose every line is fixed text without a backslash, numbers and
+booleans gets \`echo\` alone. Call sites print with \`printf '%s\\n' …\`. The portable references
 need the same and carry it as \`say\` (${portableSayTotal} B over ${sizeRows.filter((r) => r.portableSay > 0).length} fixtures); where the compiler calls its \`eval\`-based array helpers
 they loop over the string itself (\`for x in\`, \`set -- "$@" …\`, \`case\`), since each array is used once and never leaves
 the script. The dash-only references only have to run under dash, so they print with \`echo\` and carry no such code, and
@@ -850,13 +851,16 @@ The passes in compiler/passes/ (run after lowering, in order, until nothing chan
 reduction: constant conditions and arithmetic folded (fold.ts); \`\${x-word}\` for \`x ?? word\` (defaults.ts); temporaries
 that copy a value nothing changes before its use replaced by the value (copies.ts); \`if …; then _tN=a; else _tN=b; fi; x=$_tN\`
 assigning \`x\` directly, also for a value that may be undefined and after a branch that calls a \`never\` function
-(direct.ts), and a temporary built up and then copied being the variable from the start (early.ts) — with read/write
-sets of every function in effects.ts; unread assignments dropped (unused.ts); and a bare \`return\` that ends a function
-dropped (returns.ts). \`for…of\` over an array literal is a plain \`for x in …\`, and over \`text.split(",")\` a walk
+(direct.ts), a temporary (or a variable read only by that copy, as \`name=$1; …; __r_name=$name\`) built up and then copied
+being the variable from the start (early.ts), and \`const x = f(); if (x === undefined) exit\` testing \`f\`'s result before
+copying it (guards.ts) — with read/write sets of every function in effects.ts; unread assignments dropped (unused.ts); and a
+bare \`return\` that ends a function dropped (returns.ts). \`for…of\` over an array literal is a plain \`for x in …\`, and over \`text.split(",")\` a walk
 over the text itself, with no array. A \`const\` array literal that is only read (compiler/lower/fixed-arrays.ts) has its
 length as a number, a \`for…of\` over it of literals is a plain \`for\`, and outside functions its elements are plain
 assignments under a fixed name instead of \`__alist\` (services.ts: 2.22× to 2.03×). \`split\` by a separator that no
-shorter text both starts and ends (one character, \`", "\`) uses \`__splitplain\`, a shorter loop than \`__split\`'s.
+shorter text both starts and ends (one character, \`", "\`) uses \`__splitplain\`, a shorter loop than \`__split\`'s. An array
+that is only pushed onto and joined by one literal separator (compiler/lower/joined-arrays.ts) is kept as its joined text,
+\`kept=$kept:$d\` and \`\${kept#:}\`, as a careful hand-writer keeps it (split-join.ts: 1.93× to 1.48×).
 
 ## 3. Zero forks
 
