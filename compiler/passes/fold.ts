@@ -201,7 +201,12 @@ function foldCommand(c: Command): Command[] {
     case "while": {
       if (c.test.some(alwaysJumps)) return c.test;
       const status = c.test.length === 1 ? constantStatus(c.test[0]!) : undefined;
-      return status === false ? [] : [c];
+      if (status === false) return [];
+      // `while :` ends only by break, return or exit, so its body's last status is never the
+      // loop's: a trailing `true` (what `do … while (true)` leaves) does nothing.
+      const last = c.body[c.body.length - 1];
+      if (status === true && c.body.length > 1 && last && (isBare(last, "true") || isBare(last, ":"))) return [{ ...c, body: c.body.slice(0, -1) }];
+      return [c];
     }
     case "group":
       // `{ …; }` only groups: in a list its commands stand on their own, and `{ { …; }; }`
