@@ -32,6 +32,16 @@ export function textOf(node: ts.Node, source = sourceFileOf(node)): string {
 /** Line and column (0-based) of a position (`source.getLineAndCharacterOfPosition(pos)`). */
 export const lineAndColumn = (source: ts.SourceFile, position: number): ts.LineAndCharacter => ts.getLineAndCharacterOfPosition(source, position);
 
+/** The expression inside any parentheses around it. */
+export const skipParentheses = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? skipParentheses(e.expression) : e);
+
+/** The node with the parentheses around it, if any (`(xs).push` → `(xs)`). */
+export function withParentheses(node: ts.Node): ts.Node {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return n;
+}
+
 /** `type.isUnion()`. */
 export const isUnionType = (type: ts.Type): type is ts.UnionType => (type.flags & ts.TypeFlags.Union) !== 0;
 

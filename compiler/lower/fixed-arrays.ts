@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import * as sh from "../sh/ast.ts";
 import type { LowerContext } from "./context.ts";
 import { usesIn } from "./uses.ts";
-import { sourceFileOf, textOf } from "../front/nodes.ts";
+import { skipParentheses, sourceFileOf, textOf, withParentheses } from "../front/nodes.ts";
 
 /**
  * Arrays whose length is known at compile time: a `const` bound to an array literal with no
@@ -16,8 +16,7 @@ const READS = new Set(["length", "join", "includes"]);
 
 /** The use with its parentheses, and the node around that. */
 function usedIn(use: ts.Identifier): { node: ts.Node; parent: ts.Node } {
-  let node: ts.Node = use;
-  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const node = withParentheses(use);
   return { node, parent: node.parent };
 }
 
@@ -31,20 +30,28 @@ function onlyReads(use: ts.Identifier): boolean {
 
 /** The declaration of the read-only array literal `xs` names, its elements and every use. */
 function fixedArray(expression: ts.Expression, ctx: LowerContext) {
-  let e = expression;
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  const e = skipParentheses(expression);
   const symbol = ts.isIdentifier(e) ? ctx.symbolOf(e) : undefined;
   const declaration = symbol?.valueDeclaration;
   return symbol && declaration && ts.isVariableDeclaration(declaration) ? fixedDeclaration(declaration, symbol, ctx) : undefined;
 }
 
-function fixedDeclaration(declaration: ts.VariableDeclaration, symbol: ts.Symbol, ctx: LowerContext) {
+/**
+ * The array literal a local `const xs = [...]` (not exported) is bound to: the declarations
+ * whose every use this module and joined-arrays.ts can see.
+ */
+export function constArrayLiteral(declaration: ts.VariableDeclaration): ts.ArrayLiteralExpression | undefined {
   if (!ts.isIdentifier(declaration.name)) return undefined;
   if (!(declaration.parent.flags & ts.NodeFlags.Const) || !ts.isVariableStatement(declaration.parent.parent)) return undefined;
   if (declaration.parent.parent.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
   let init = declaration.initializer;
   while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
-  if (!init || !ts.isArrayLiteralExpression(init) || init.elements.some((x) => ts.isSpreadElement(x) || ts.isOmittedExpression(x))) return undefined;
+  return init && ts.isArrayLiteralExpression(init) ? init : undefined;
+}
+
+function fixedDeclaration(declaration: ts.VariableDeclaration, symbol: ts.Symbol, ctx: LowerContext) {
+  const init = constArrayLiteral(declaration);
+  if (!init || init.elements.some((x) => ts.isSpreadElement(x) || ts.isOmittedExpression(x))) return undefined;
   const uses = (usesIn(sourceFileOf(declaration), ctx).get(symbol) ?? []).filter((use) => use !== declaration.name);
   return uses.every((use) => onlyReads(use)) ? { elements: init.elements, uses } : undefined;
 }

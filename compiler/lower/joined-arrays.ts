@@ -2,8 +2,10 @@ import { ts } from "ts-morph";
 import * as sh from "../sh/ast.ts";
 import type { Binding, LowerContext } from "./context.ts";
 import { lowered, stringVal, type Lowered } from "./values.ts";
+import { constArrayLiteral } from "./fixed-arrays.ts";
 import { usesIn } from "./uses.ts";
-import { sourceFileOf } from "../front/nodes.ts";
+import { enclosingFunction } from "./writes.ts";
+import { skipParentheses, sourceFileOf, withParentheses } from "../front/nodes.ts";
 
 /**
  * Arrays that are only built up and then joined: a `const` bound to `[]` whose every use, in
@@ -15,24 +17,15 @@ import { sourceFileOf } from "../front/nodes.ts";
 
 type Joined = Extract<Binding, { kind: "joined" }>;
 
-/** The expression a use stands in, its parentheses included. */
-function outermost(use: ts.Identifier): ts.Node {
-  let node: ts.Node = use;
-  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
-  return node;
-}
-
 /** The method call `use.name(…)` a use is the receiver of. */
 function methodCall(use: ts.Identifier): { name: string; call: ts.CallExpression } | undefined {
-  const node = outermost(use);
+  const node = withParentheses(use);
   const access = node.parent;
   if (!ts.isPropertyAccessExpression(access) || access.expression !== node || access.questionDotToken) return undefined;
   const call = access.parent;
   if (!ts.isCallExpression(call) || call.expression !== access || call.questionDotToken) return undefined;
   return { name: access.name.text, call };
 }
-
-const enclosingFunction = (node: ts.Node): ts.Node | undefined => ts.findAncestor(node.parent, ts.isFunctionLike);
 
 /** The separator of `join()` or `join("literal")`; undefined for any other argument. */
 function separatorOf(call: ts.CallExpression): string | undefined {
@@ -44,12 +37,7 @@ function separatorOf(call: ts.CallExpression): string | undefined {
 
 /** The separator every `join` of the array uses, when the declaration makes a joined array. */
 export function joinedSeparator(declaration: ts.VariableDeclaration, ctx: LowerContext): string | undefined {
-  if (!ts.isIdentifier(declaration.name) || !(declaration.parent.flags & ts.NodeFlags.Const)) return undefined;
-  const statement = declaration.parent.parent;
-  if (!ts.isVariableStatement(statement) || statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
-  let init = declaration.initializer;
-  while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
-  if (!init || !ts.isArrayLiteralExpression(init) || init.elements.length > 0) return undefined;
+  if (constArrayLiteral(declaration)?.elements.length !== 0) return undefined;
   const symbol = ctx.symbolOf(declaration.name);
   if (!symbol) return undefined;
   const home = enclosingFunction(declaration);
@@ -70,8 +58,7 @@ export function joinedSeparator(declaration: ts.VariableDeclaration, ctx: LowerC
 
 /** The joined array an expression names, if it names one. */
 export function joinedArray(expression: ts.Expression, ctx: LowerContext): Joined | undefined {
-  let e = expression;
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  const e = skipParentheses(expression);
   const symbol = ts.isIdentifier(e) ? ctx.symbolOf(e) : undefined;
   const binding = symbol && ctx.bindingOf(symbol);
   return binding?.kind === "joined" ? binding : undefined;

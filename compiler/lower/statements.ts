@@ -13,7 +13,7 @@ import { checkRecordWrite } from "./records.ts";
 import { classifyType, isScalar } from "./types.ts";
 import { dependsOnState, literalText, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
 import type { StatementVisitors } from "./visitor.ts";
-import { callSignatures, textOf } from "../front/nodes.ts";
+import { callSignatures, skipParentheses, textOf } from "../front/nodes.ts";
 
 /** Declarations, assignments, expression statements, blocks and `if`. */
 
@@ -218,7 +218,6 @@ function checkResultUsed(call: ts.CallExpression, ctx: LowerContext): void {
   ctx.fail(diagnostics.fallibleIgnored(call, textOf(call.expression)));
 }
 
-const skipParentheses = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? skipParentheses(e.expression) : e);
 const isLogical = (op: ts.SyntaxKind) => op === K.AmpersandAmpersandToken || op === K.BarBarToken || op === K.QuestionQuestionToken;
 
 /**

@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import type { LowerContext } from "./context.ts";
 import { endsInJump } from "./switch.ts";
 import { classifyType, type ShType } from "./types.ts";
-import { sourceFileOf, startOf } from "../front/nodes.ts";
+import { skipParentheses, sourceFileOf, startOf } from "../front/nodes.ts";
 
 /**
  * Where each variable is assigned after its declaration, found once per file by walking it.
@@ -17,7 +17,7 @@ function assignments(file: ts.SourceFile, ctx: LowerContext): Map<ts.Symbol, ts.
   if (known) return known;
   const out = new Map<ts.Symbol, ts.Node[]>();
   const target = (e: ts.Expression, node: ts.Node) => {
-    const stripped = ts.isParenthesizedExpression(e) ? e.expression : e;
+    const stripped = skipParentheses(e);
     const symbol = ts.isIdentifier(stripped) ? ctx.symbolOf(stripped) : undefined;
     if (symbol) out.set(symbol, [...(out.get(symbol) ?? []), node]);
   };
@@ -43,6 +43,12 @@ const declarationOf = (symbol: ts.Symbol): ts.VariableDeclaration | ts.Parameter
   return decl && (ts.isVariableDeclaration(decl) || ts.isParameter(decl)) ? decl : undefined;
 };
 
+/** Every assignment, `++`/`--` and `for…of` target write of a variable in its file. */
+export function assignmentsTo(symbol: ts.Symbol, ctx: LowerContext): readonly ts.Node[] {
+  const decl = declarationOf(symbol);
+  return (decl && assignments(sourceFileOf(decl), ctx).get(symbol)) ?? [];
+}
+
 /** True when no statement assigns the variable after its declaration (a `const`, or never written). */
 export function neverReassigned(symbol: ts.Symbol, ctx: LowerContext): boolean {
   const decl = declarationOf(symbol);
@@ -61,10 +67,11 @@ export function assignedByOtherFunctions(symbol: ts.Symbol, ctx: LowerContext): 
   const decl = declarationOf(symbol);
   if (!decl) return false;
   const home = enclosingFunction(decl);
-  return (assignments(sourceFileOf(decl), ctx).get(symbol) ?? []).some((node) => enclosingFunction(node) !== home);
+  return assignmentsTo(symbol, ctx).some((node) => enclosingFunction(node) !== home);
 }
 
-function enclosingFunction(node: ts.Node): ts.Node | undefined {
+/** The function (or arrow, or method) a node is in; undefined at the top level. */
+export function enclosingFunction(node: ts.Node): ts.Node | undefined {
   for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
   return undefined;
 }

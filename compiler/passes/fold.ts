@@ -2,7 +2,7 @@ import type { Arith, ArithOp, Command, Pattern, PatternPart, Simple, Word, WordP
 import * as sh from "../sh/ast.ts";
 import { mapCommands } from "../sh/walk.ts";
 import { isBare, mapLists } from "./effects.ts";
-import { alwaysJumps, isPlainRead } from "./shapes.ts";
+import { alwaysJumps, isPlainRead, isTrue } from "./shapes.ts";
 
 /**
  * Constant conditions. Lowering turns conditions it can decide at compile time into `true` and
@@ -205,7 +205,7 @@ function foldCommand(c: Command): Command[] {
       // `while :` ends only by break, return or exit, so its body's last status is never the
       // loop's: a trailing `true` (what `do … while (true)` leaves) does nothing.
       const last = c.body[c.body.length - 1];
-      if (status === true && c.body.length > 1 && last && (isBare(last, "true") || isBare(last, ":"))) return [{ ...c, body: c.body.slice(0, -1) }];
+      if (status === true && c.body.length > 1 && last && isTrue(last)) return [{ ...c, body: c.body.slice(0, -1) }];
       return [c];
     }
     case "group":

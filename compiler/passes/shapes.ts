@@ -47,7 +47,7 @@ export function alwaysEnds(c: Command, ends: (s: Simple) => boolean): boolean {
 }
 
 /** `:` or `true`. */
-const isTrue = (c: Command): boolean =>
+export const isTrue = (c: Command): boolean =>
   c.kind === "simple" && c.assigns.length === 0 && c.redirects.length === 0 && c.words.length === 1 && [":", "true"].includes(sh.literalText(c.words[0]!) ?? "");
 
 /** A simple command named `name` anywhere in `c`, at any depth (`break`, whatever loop it leaves; `return`). */

@@ -13,6 +13,8 @@ export function printScript(commands: readonly Command[]): string {
 const INDENT = "  ";
 /** Text that means itself unquoted in every position we print a word in. */
 const SAFE_BARE = /^[A-Za-z0-9_.,:/@%+-]+$/;
+/** Text that means itself unquoted next to expansions in an assignment's value (`=` too). */
+const ASSIGN_BARE = /^[A-Za-z0-9_.,:/@%+=-]+$/;
 /** Reserved words: bare, they could be read as syntax (and shellcheck says so). */
 const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "case", "esac", "for", "while", "until", "do", "done", "in", "function", "select", "time", "{", "}", "!"]);
 const NAME_CHAR = /^[A-Za-z0-9_]/;
@@ -63,7 +65,7 @@ function printAssignValue(w: Word): string {
   // Expansions joined with plainly safe text (`kept=$kept:$d`, `opt=$k=$v`) need no quotes either; `${x-…}`
   // keeps them, as its inner word is printed for double quotes.
   const bare = (p: WordPart) =>
-    p.kind === "lit" ? !p.syntax && /^[A-Za-z0-9_.,:/@%+=-]+$/.test(p.text) : p.kind !== "param" || !p.op || p.op.kind === "length";
+    p.kind === "lit" ? !p.syntax && ASSIGN_BARE.test(p.text) : p.kind !== "param" || !p.op || p.op.kind === "length";
   // (A value starting with `=` reads as `==` to shellcheck.)
   const first = parts[0]!;
   if (parts.every(bare) && !(first.kind === "lit" && first.text.startsWith("="))) return printDoubleQuoted(parts);
