@@ -59,7 +59,9 @@ export type Binding =
   /** A `const` with a literal value: every read is the literal itself (no variable). */
   | { kind: "constant"; val: Val }
   /** An array only pushed onto and joined: its joined text (see joined-arrays.ts). */
-  | { kind: "joined"; name: string; separator: string };
+  | { kind: "joined"; name: string; separator: string }
+  /** An array only walked and tested: the text it was split from (see split-arrays.ts). */
+  | { kind: "split"; name: string; separator: string };
 
 /** A loop or switch that `break`/`continue` can target, with the sh loop depth inside it. */
 export interface JumpTarget {
@@ -419,7 +421,7 @@ export class LowerContext {
     if (binding.kind === "function") throw new Error("internal: function read as a value");
     if (binding.kind === "broken") throw new LoweringAbort();
     if (binding.kind === "constant") return binding.val;
-    if (binding.kind === "joined") throw new Error("internal: joined array read as a value");
+    if (binding.kind === "joined" || binding.kind === "split") throw new Error(`internal: ${binding.kind} array read as a value`);
     const type = binding.type;
     if (type.kind !== "string" && type.kind !== "number" && type.kind !== "boolean" && type.kind !== "array") {
       throw new Error(`internal: variable of type ${type.kind}`);

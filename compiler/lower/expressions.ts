@@ -32,7 +32,7 @@ function lowerIdentifier(node: ts.Identifier, ctx: LowerContext, symbol = ctx.sy
   if (binding.kind === "broken") throw new LoweringAbort();
   if (binding.kind === "function") return ctx.fail(diagnostics.functionValue(node));
   if (binding.kind === "constant") return lowered(binding.val);
-  if (binding.kind === "joined") throw new Error("internal: joined array read as a value");
+  if (binding.kind === "joined" || binding.kind === "split") throw new Error(`internal: ${binding.kind} array read as a value`);
   if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(node, node.text));
   return lowered(ctx.readBinding(binding, node));
 }

@@ -5,6 +5,7 @@ import type { Command } from "../sh/ast.ts";
 import type { JumpTarget, LowerContext } from "./context.ts";
 import { constantArrayElements } from "./fixed-arrays.ts";
 import { lowerCondition } from "./operators.ts";
+import { bordered, splitByLiteral, splitTextArray, textParts } from "./split-arrays.ts";
 import { lowerDeclarationList, lowerEffect } from "./statements.ts";
 import { classifyType, isScalar } from "./types.ts";
 import { lowered, stringVal } from "./values.ts";
@@ -108,7 +109,9 @@ function lowerForOf(node: ts.ForOfStatement, ctx: LowerContext): Command[] {
   const literal = literalElements(node.expression, decl.name, ctx) ?? constantArrayElements(node.expression, ctx);
   if (literal) return lowerForOfLiteral(node, decl.name, literal, ctx);
   const split = splitByLiteral(node.expression, ctx);
-  if (split) return lowerForOfSplit(node, decl.name, split, ctx);
+  if (split) return lowerForOfSplit(node, decl.name, ctx.toWord(ctx.expr(split.text), split.text), split.separator, ctx);
+  const kept = splitTextArray(node.expression, ctx);
+  if (kept) return lowerForOfSplit(node, decl.name, { pre: [], word: sh.word(sh.param(kept.name)) }, kept.separator, ctx);
   const source = ctx.expr(node.expression);
   const frozen = ctx.freeze(source);
   const array = (frozen.val as { word: sh.Word }).word;
@@ -169,69 +172,64 @@ function lowerForOfLiteral(node: ts.ForOfStatement, id: ts.Identifier, elements:
   return [...pre, { kind: "for", name, words, body, origin: ctx.origin(node) }];
 }
 
-/** `text.split(",")`: a split of a string by a literal, non-empty separator (receiver and separator). */
-function splitByLiteral(expression: ts.Expression, ctx: LowerContext): { text: ts.Expression; separator: string } | undefined {
-  let e = expression;
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
-  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !ts.isPropertyAccessExpression(e.expression)) return undefined;
-  if (e.expression.name.text !== "split" || e.expression.questionDotToken || e.questionDotToken) return undefined;
-  const receiver = ctx.shTypeOf(e.expression.expression);
-  if (receiver?.kind !== "string" || receiver.optional) return undefined;
-  const separator = e.arguments[0]!;
-  if (!(ts.isStringLiteral(separator) || ts.isNoSubstitutionTemplateLiteral(separator)) || separator.text === "") return undefined;
-  return { text: e.expression.expression, separator: separator.text };
-}
-
 /**
- * `for (const f of line.split(" "))` walks the text itself, with no array: each pass takes the
- * text up to the first separator (the rest after it), or, when none is left, the rest as the
- * last field — so empty fields come out as JS's split makes them.
+ * `for (const f of line.split(" "))` walks the text itself, with no array (as it walks an array
+ * kept as text: see split-arrays.ts). Each pass takes the text up to the first separator and
+ * keeps the rest after it. With the separator appended once, the last field ends in one too,
+ * and empty fields come out as JS's split makes them:
+ *
+ *     f_rest=$line' '
+ *     while [ -n "$f_rest" ]; do
+ *       f=${f_rest%%' '*} f_rest=${f_rest#*' '}
+ *       …
+ *     done
+ *
+ * A separator that can overlap itself ("aa") could make a new one where the appended copy
+ * meets the text; there, the last field is told apart by having no separator left:
  *
  *     f_rest=$line; f_more=1
  *     while [ -n "$f_more" ]; do
- *       case $f_rest in *' '*) f=${f_rest%%' '*} f_rest=${f_rest#*' '} ;; *) f=$f_rest f_more= ;; esac
- *       …
- *     done
+ *       case $f_rest in *aa*) f=${f_rest%%aa*} f_rest=${f_rest#*aa} ;; *) f=$f_rest f_more= ;; esac
  */
-function lowerForOfSplit(node: ts.ForOfStatement, id: ts.Identifier, split: { text: ts.Expression; separator: string }, ctx: LowerContext): Command[] {
-  const text = ctx.toWord(ctx.expr(split.text), split.text);
+function lowerForOfSplit(node: ts.ForOfStatement, id: ts.Identifier, text: { pre: Command[]; word: sh.Word }, separator: string, ctx: LowerContext): Command[] {
   // Named after the loop variable, for the reader: `line_rest` is what is left to walk.
   const rest = ctx.newVariable(`${id.text}_rest`);
-  const more = ctx.newVariable(`${id.text}_more`);
   const symbol = ctx.symbolOf(id)!;
   const name = ctx.newVariable(id.text);
   ctx.bindings.set(symbol, { kind: "var", name, type: { kind: "string", optional: false }, scope: ctx.scope });
-  // A newline in a pattern reads best as `"$__nl"` (a variable holding one) than as a quoted line break.
-  const sep: sh.Pattern["parts"] = split.separator.split("\n").flatMap((piece, i) => [
-    ...(i > 0 ? [sh.param(ctx.useHelper("__nl"))] : []),
-    ...(piece ? [sh.lit(piece)] : []),
-  ]);
+  const sep = textParts(separator, ctx);
   const star = { kind: "glob" as const, text: "*" };
   const strip = (op: "%%" | "#", pattern: sh.Pattern) => sh.word(sh.param(rest, { kind: "strip", op, pattern }));
-  // Both assignments of an arm in one command: they happen left to right, in every sh.
+  // Both assignments in one command: they happen left to right, in every sh.
   const assigns = (...pairs: [string, sh.Word][]): sh.Simple => ({
     kind: "simple",
     assigns: pairs.map(([n, value]) => ({ name: n, value })),
     words: [],
     redirects: [],
   });
+  const take = assigns([name, strip("%%", { parts: [...sep, star] })], [rest, strip("#", { parts: [star, ...sep] })]);
+  const body = (): Command[] => inLoop(ctx, "loop", () => ctx.stmt(node.statement));
+  if (!bordered(separator)) {
+    return [
+      ...text.pre,
+      sh.assign(rest, sh.word(...text.word.parts, ...sep)),
+      { kind: "while", test: [sh.test("-n", sh.word(sh.param(rest)))], body: [take, ...body()], origin: ctx.origin(node) },
+    ];
+  }
+  const more = ctx.newVariable(`${id.text}_more`);
   const fetch: Command = {
     kind: "case",
     subject: sh.word(sh.param(rest)),
     arms: [
-      {
-        patterns: [{ parts: [star, ...sep, star] }],
-        body: [assigns([name, strip("%%", { parts: [...sep, star] })], [rest, strip("#", { parts: [star, ...sep] })])],
-      },
+      { patterns: [{ parts: [star, ...sep, star] }], body: [take] },
       { patterns: [{ parts: [star] }], body: [assigns([name, sh.word(sh.param(rest))], [more, sh.word("")])] },
     ],
   };
-  const body = inLoop(ctx, "loop", () => ctx.stmt(node.statement));
   return [
     ...text.pre,
     sh.assign(rest, text.word),
     sh.assign(more, sh.word("1")),
-    { kind: "while", test: [sh.test("-n", sh.word(sh.param(more)))], body: [fetch, ...body], origin: ctx.origin(node) },
+    { kind: "while", test: [sh.test("-n", sh.word(sh.param(more)))], body: [fetch, ...body()], origin: ctx.origin(node) },
   ];
 }
 

@@ -5,6 +5,7 @@ import type { Command } from "../sh/ast.ts";
 import { LoweringAbort, type Binding, type LowerContext } from "./context.ts";
 import { storeStaticArray, unstoredArray } from "./fixed-arrays.ts";
 import { joinedSeparator } from "./joined-arrays.ts";
+import { splitByLiteral, splitTextSeparator } from "./split-arrays.ts";
 import { declareFunction, isFunctionValue } from "./functions.ts";
 import { lowerIfAsCase } from "./matches.ts";
 import { assignedByOtherFunctions } from "./writes.ts";
@@ -76,6 +77,13 @@ function lowerDeclarationOnce(decl: ts.VariableDeclaration, ctx: LowerContext): 
     const name = ctx.newVariable(decl.name.text);
     ctx.bindings.set(symbol, { kind: "joined", name, separator });
     return [sh.assign(name, sh.word(), origin)];
+  }
+  const splitBy = type.kind === "array" ? splitTextSeparator(decl.name, ctx) : undefined;
+  if (splitBy !== undefined) {
+    const name = ctx.newVariable(decl.name.text);
+    ctx.bindings.set(symbol, { kind: "split", name, separator: splitBy });
+    const text = splitByLiteral(decl.initializer!, ctx)!.text;
+    return ctx.store(name, ctx.expr(text), origin);
   }
   const stored = type.kind === "array" ? storeStaticArray(decl, ctx) : undefined;
   if (stored) return stored;
@@ -153,7 +161,7 @@ function assignmentTarget(target: ts.Expression, ctx: LowerContext) {
   const symbol = ctx.symbolOf(target);
   const binding = symbol && ctx.bindingOf(symbol);
   if (binding?.kind === "broken") throw new LoweringAbort();
-  if (!binding || binding.kind === "function" || binding.kind === "constant" || binding.kind === "joined") {
+  if (!binding || binding.kind === "function" || binding.kind === "constant" || binding.kind === "joined" || binding.kind === "split") {
     return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this"));
   }
   if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(target, textOf(target)));

@@ -167,7 +167,7 @@ function foldCommand(c: Command): Command[] {
       if (c.command.kind === "not") return [c.command.command];
       const status = constantStatus(c);
       if (status !== undefined) return [constCommand(status)];
-      const f = flipped(c.command);
+      const f = flipped(c.command) ?? flippedCase(c.command);
       return [f ?? c];
     }
     case "and":
@@ -196,7 +196,7 @@ function foldCommand(c: Command): Command[] {
       // Nothing to do on any branch, and tests without effects: nothing at all.
       const idle = (body: readonly Command[] | undefined) => (body ?? []).every((b) => b === NOTHING || isBare(b, ":"));
       if (clauses.every((k) => idle(k.body) && k.test.every(isPureTest)) && idle(c.otherwise)) return [];
-      return [{ ...c, clauses }];
+      return [caseForIf({ ...c, clauses }) ?? { ...c, clauses }];
     }
     case "while": {
       if (c.test.some(alwaysJumps)) return c.test;
@@ -215,6 +215,39 @@ function foldCommand(c: Command): Command[] {
     default:
       return [c];
   }
+}
+
+/** The status each arm of a `case` sets, when each sets a constant one (an empty arm: 0). */
+function armStatuses(c: Command): boolean[] | undefined {
+  if (c.kind !== "case") return undefined;
+  const statuses = c.arms.map((arm) => (arm.body.length === 0 ? true : arm.body.length === 1 ? constantStatus(arm.body[0]!) : undefined));
+  return statuses.every((s) => s !== undefined) ? statuses : undefined;
+}
+
+/** `! case … in p) ;; *) false ;; esac` is the `case` with each arm's status flipped (none matching stays 0, so a catch-all arm is needed). */
+function flippedCase(c: Command): sh.Case | undefined {
+  const statuses = armStatuses(c);
+  if (c.kind !== "case" || !statuses) return undefined;
+  const last = c.arms[c.arms.length - 1]?.patterns;
+  const catchAll = last?.some((p) => p.parts.length === 1 && p.parts[0]!.kind === "glob" && p.parts[0]!.text === "*");
+  if (!catchAll) return undefined;
+  return { ...c, arms: c.arms.map((arm, i) => ({ patterns: arm.patterns, body: statuses[i] ? [sh.falseCommand()] : [] })) };
+}
+
+/**
+ * `if case $s in p) ;; *) false ;; esac; then a; else b; fi` is `case $s in p) a ;; *) b ;; esac`:
+ * each arm of a test whose arms only set a status takes the branch that status picks. An arm
+ * left with nothing to do at the end goes (no arm matching is status 0, as an `if` without
+ * `else` whose test fails). Only when each branch lands in one arm, so nothing is written twice.
+ */
+function caseForIf(c: sh.If): sh.Case | undefined {
+  const test = c.clauses.length === 1 && c.clauses[0]!.test.length === 1 ? c.clauses[0]!.test[0]! : undefined;
+  const statuses = test && armStatuses(test);
+  if (test?.kind !== "case" || !statuses || statuses.filter((s) => s).length > 1 || statuses.filter((s) => !s).length > 1) return undefined;
+  const arms = test.arms.map((arm, i) => ({ patterns: arm.patterns, body: statuses[i] ? c.clauses[0]!.body : (c.otherwise ?? []) }));
+  while (arms.length > 0 && arms[arms.length - 1]!.body.length === 0) arms.pop();
+  if (arms.length === 0) return undefined;
+  return { kind: "case", subject: test.subject, arms, origin: c.origin ?? test.origin };
 }
 
 // --- Arithmetic -------------------------------------------------------------------------------

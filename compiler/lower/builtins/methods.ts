@@ -4,6 +4,7 @@ import type { Word } from "../../sh/ast.ts";
 import type { LowerContext } from "../context.ts";
 import { buildArray } from "../expressions.ts";
 import { joinedArray, joinJoined, pushJoined } from "../joined-arrays.ts";
+import { bordered, includesSplit, splitTextArray } from "../split-arrays.ts";
 import { sliceAfterPrefix } from "../matches.ts";
 import { lowered, readsRegister, stringVal, type Lowered } from "../values.ts";
 import type { Builtins } from "./builtin.ts";
@@ -69,12 +70,6 @@ export const stringBuiltins: Builtins = {
   "String.repeat": viaHelper("__repeat", "string"),
 };
 
-/** True when some text shorter than `sep` both starts and ends it ("aa", "abab"): see __splitplain. */
-function bordered(sep: string): boolean {
-  for (let k = 1; k < sep.length; k++) if (sep.startsWith(sep.slice(sep.length - k))) return true;
-  return false;
-}
-
 function push(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered {
   const joined = joinedArray(receiver!, ctx);
   if (joined) return pushJoined(joined, call, ctx);
@@ -110,10 +105,16 @@ function join(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expressio
   return lowered(result.val, [...pre, ...result.pre]);
 }
 
+function includes(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered {
+  const kept = splitTextArray(receiver!, ctx);
+  if (kept) return includesSplit(kept, call, ctx);
+  return viaHelper("__aincludes", "boolean")(call, ctx, receiver);
+}
+
 export const arrayBuiltins: Builtins = {
   "Array.push": push,
   "Array.join": join,
   "ReadonlyArray.join": join,
-  "Array.includes": viaHelper("__aincludes", "boolean"),
-  "ReadonlyArray.includes": viaHelper("__aincludes", "boolean"),
+  "Array.includes": includes,
+  "ReadonlyArray.includes": includes,
 };

@@ -1,0 +1,249 @@
+import { ts } from "ts-morph";
+import * as sh from "../sh/ast.ts";
+import type { Binding, LowerContext } from "./context.ts";
+import { classifyType } from "./types.ts";
+import { lowered, stringVal, type Lowered } from "./values.ts";
+import { usesIn } from "./uses.ts";
+import { enclosingFunction } from "./writes.ts";
+import { skipParentheses, sourceFileOf, withParentheses } from "../front/nodes.ts";
+
+/**
+ * Arrays that are only walked: `const words = line.split(" ")` whose every use is a `for…of`,
+ * an `includes` of a literal, or an argument to a parameter that is itself only used so. Such
+ * an array is kept as the text it was split from, and never made: a `for…of` walks the text
+ * (as over `line.split(" ")` itself), and `words.includes("debug")` is a `case` on
+ * `" $words "`. The way a hand-written init reads its command line, with no helper and no `eval`.
+ *
+ * Only separators that cannot overlap themselves qualify ("bordered" ones, like "aa", can): then
+ * the separators in `sep + text + sep` are exactly the split's, so "e is an element" is "the text
+ * holds sep + e + sep", for any e without the separator in it.
+ */
+
+type SplitText = Extract<Binding, { kind: "split" }>;
+
+/** `text.split(",")`: a split of a string by a literal, non-empty separator (receiver and separator). */
+export function splitByLiteral(expression: ts.Expression, ctx: LowerContext): { text: ts.Expression; separator: string } | undefined {
+  const e = skipParentheses(expression);
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !ts.isPropertyAccessExpression(e.expression)) return undefined;
+  if (e.expression.name.text !== "split" || e.expression.questionDotToken || e.questionDotToken) return undefined;
+  const receiver = ctx.shTypeOf(e.expression.expression);
+  if (receiver?.kind !== "string" || receiver.optional) return undefined;
+  const separator = e.arguments[0]!;
+  if (!(ts.isStringLiteral(separator) || ts.isNoSubstitutionTemplateLiteral(separator)) || separator.text === "") return undefined;
+  return { text: e.expression.expression, separator: separator.text };
+}
+
+/** True when some text shorter than `sep` both starts and ends it ("aa", "abab"): see __splitplain. */
+export function bordered(sep: string): boolean {
+  for (let k = 1; k < sep.length; k++) if (sep.startsWith(sep.slice(sep.length - k))) return true;
+  return false;
+}
+
+const literalText = (e: ts.Expression): string | undefined =>
+  ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? e.text : undefined;
+
+/** A variable or parameter that may be kept as text, with the function its uses must be in. */
+interface Candidate {
+  /** The function (or undefined: the top level) that declares it. */
+  home: ts.Node | undefined;
+  /** Known for a split; for a parameter, learnt from the arguments. */
+  separator?: string;
+  /** For a parameter: its function's symbol and its position. */
+  callee?: { function: ts.Symbol; index: number };
+}
+
+const cache = new WeakMap<ts.SourceFile, Map<ts.Symbol, string>>();
+
+const exported = (node: ts.Declaration): boolean => (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Export) !== 0;
+
+/** The function declaration (or `const f = (…) => …`) a symbol names, when it has exactly one body. */
+function functionOf(symbol: ts.Symbol): ts.FunctionLikeDeclaration | undefined {
+  const declarations = symbol.declarations ?? [];
+  const bodies = declarations.filter((d) => !(ts.isFunctionDeclaration(d) && !d.body));
+  if (bodies.length !== 1) return undefined;
+  const d = bodies[0]!;
+  if (ts.isFunctionDeclaration(d)) return exported(d) ? undefined : d;
+  if (ts.isVariableDeclaration(d) && d.initializer && !exported(d)) {
+    const init = skipParentheses(d.initializer);
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+  }
+  return undefined;
+}
+
+/** The candidates of a file: local const splits, and string-array parameters of local functions. */
+function candidatesIn(file: ts.SourceFile, ctx: LowerContext): Map<ts.Symbol, Candidate> {
+  const out = new Map<ts.Symbol, Candidate>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && node.parent.flags & ts.NodeFlags.Const && !exported(node)) {
+      const split = splitByLiteral(node.initializer, ctx);
+      const symbol = ctx.symbolOf(node.name);
+      if (split && !bordered(split.separator) && symbol) out.set(symbol, { home: enclosingFunction(node), separator: split.separator });
+    }
+    if (ts.isParameter(node) && ts.isIdentifier(node.name) && !node.initializer && !node.questionToken && !node.dotDotDotToken) {
+      const fn = node.parent;
+      const fnSymbol = ts.isFunctionDeclaration(fn) && fn.name ? ctx.symbolOf(fn.name) : ts.isVariableDeclaration(fn.parent) ? ctx.symbolOf(fn.parent.name) : undefined;
+      const type = classifyType(ctx.checker.getTypeAtLocation(node), ctx.checker);
+      const symbol = ctx.symbolOf(node.name);
+      if (fnSymbol && functionOf(fnSymbol) === fn && symbol && type?.kind === "array" && type.element === "string" && !type.optional) {
+        out.set(symbol, { home: fn, callee: { function: fnSymbol, index: fn.parameters.indexOf(node) } });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return out;
+}
+
+/** The parameter an argument use is passed to, when the use is a whole argument of a direct call. */
+function passedTo(use: ts.Identifier, candidates: Map<ts.Symbol, Candidate>, ctx: LowerContext): ts.Symbol | undefined {
+  const node = withParentheses(use);
+  const call = node.parent;
+  if (!ts.isCallExpression(call) || call.questionDotToken) return undefined;
+  const index = call.arguments.indexOf(node as ts.Expression);
+  if (index < 0) return undefined;
+  const callee = skipParentheses(call.expression);
+  const fnSymbol = ts.isIdentifier(callee) ? ctx.symbolOf(callee) : undefined;
+  const fn = fnSymbol && functionOf(fnSymbol);
+  const param = fn?.parameters[index];
+  const symbol = param && ts.isIdentifier(param.name) ? ctx.symbolOf(param.name) : undefined;
+  return symbol && candidates.get(symbol)?.callee ? symbol : undefined;
+}
+
+/**
+ * What an argument is split by: a kept candidate's separator (undefined while not yet known),
+ * or a split written in the call, `f(line.split(" "))`; null for any other argument.
+ */
+function argumentSeparator(arg: ts.Expression, candidates: Map<ts.Symbol, Candidate>, ctx: LowerContext): string | undefined | null {
+  const e = skipParentheses(arg);
+  const symbol = ts.isIdentifier(e) ? ctx.symbolOf(e) : undefined;
+  const candidate = symbol && candidates.get(symbol);
+  if (candidate) return candidate.separator;
+  const split = splitByLiteral(e, ctx);
+  return split && !bordered(split.separator) ? split.separator : null;
+}
+
+/** Whether a use only walks the array or tests it for a literal without the separator. */
+function walksOrTests(use: ts.Identifier, separator: string): boolean {
+  const node = withParentheses(use);
+  const parent = node.parent;
+  if (ts.isForOfStatement(parent) && parent.expression === node) return true;
+  if (!ts.isPropertyAccessExpression(parent) || parent.expression !== node || parent.questionDotToken || parent.name.text !== "includes") return false;
+  const call = parent.parent;
+  if (!ts.isCallExpression(call) || call.expression !== parent || call.arguments.length !== 1) return false;
+  const item = literalText(call.arguments[0]!);
+  return item !== undefined && !item.includes(separator);
+}
+
+/**
+ * Which candidates survive, with their separators: a greatest fixed point. Each round drops a
+ * candidate with a use of another kind, a parameter some call passes anything else to (or
+ * arrays split by different separators), and a variable passed to a dropped parameter.
+ */
+function keptAsText(file: ts.SourceFile, ctx: LowerContext): Map<ts.Symbol, string> {
+  const known = cache.get(file);
+  if (known) return known;
+  const candidates = candidatesIn(file, ctx);
+  const uses = usesIn(file, ctx);
+  const declares = (use: ts.Identifier) => (ts.isParameter(use.parent) || ts.isVariableDeclaration(use.parent)) && use.parent.name === use;
+  const usesOf = (symbol: ts.Symbol) => (uses.get(symbol) ?? []).filter((use) => !declares(use));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const drop = (symbol: ts.Symbol) => {
+      candidates.delete(symbol);
+      changed = true;
+    };
+    // A parameter's separator: the one every call's argument has.
+    for (const [symbol, c] of candidates) {
+      if (!c.callee) continue;
+      const separators = new Set<string | undefined>();
+      let ok = true;
+      for (const use of uses.get(c.callee.function) ?? []) {
+        const node = withParentheses(use);
+        const call = node.parent;
+        if ((ts.isFunctionDeclaration(call) || ts.isVariableDeclaration(call)) && call.name === use) continue;
+        if (!ts.isCallExpression(call) || call.expression !== node) {
+          ok = false;
+          break;
+        }
+        const arg = call.arguments[c.callee.index];
+        const separator = arg && !call.arguments.some(ts.isSpreadElement) ? argumentSeparator(arg, candidates, ctx) : null;
+        if (separator === null) {
+          ok = false;
+          break;
+        }
+        separators.add(separator);
+      }
+      const learnt = [...separators].filter((s) => s !== undefined);
+      if (!ok || new Set(learnt).size > 1) drop(symbol);
+      else if (learnt.length === 1 && c.separator === undefined) {
+        c.separator = learnt[0];
+        changed = true;
+      }
+    }
+    for (const [symbol, c] of candidates) {
+      if (c.separator === undefined) continue;
+      for (const use of usesOf(symbol)) {
+        if (enclosingFunction(use) !== c.home) {
+          drop(symbol);
+          break;
+        }
+        if (walksOrTests(use, c.separator)) continue;
+        const param = passedTo(use, candidates, ctx);
+        const separator = param && candidates.get(param)?.separator;
+        if (!param || (separator !== undefined && separator !== c.separator)) {
+          drop(symbol);
+          break;
+        }
+      }
+    }
+  }
+  // A parameter no call told a separator (its function is never called) is not kept.
+  const out = new Map<ts.Symbol, string>();
+  for (const [symbol, c] of candidates) if (c.separator !== undefined) out.set(symbol, c.separator);
+  cache.set(file, out);
+  return out;
+}
+
+/** The separator a variable or parameter is kept by, when it is kept as text. */
+export function splitTextSeparator(name: ts.Identifier, ctx: LowerContext): string | undefined {
+  const symbol = ctx.symbolOf(name);
+  return symbol && keptAsText(sourceFileOf(name), ctx).get(symbol);
+}
+
+/** The text an argument to a parameter kept as text passes: the array's own, or the split's receiver. */
+export function keptArgument(arg: ts.Expression, ctx: LowerContext): Lowered {
+  const kept = splitTextArray(arg, ctx);
+  if (kept) return lowered(stringVal(sh.word(sh.param(kept.name))));
+  return ctx.expr(splitByLiteral(arg, ctx)!.text);
+}
+
+/** The array kept as text an expression names, if it names one. */
+export function splitTextArray(expression: ts.Expression, ctx: LowerContext): SplitText | undefined {
+  const e = skipParentheses(expression);
+  const symbol = ts.isIdentifier(e) ? ctx.symbolOf(e) : undefined;
+  const binding = symbol && ctx.bindingOf(symbol);
+  return binding?.kind === "split" ? binding : undefined;
+}
+
+/** Literal text as pattern or word parts: a newline reads best as `"$__nl"`, a variable holding one. */
+export function textParts(separator: string, ctx: LowerContext): (sh.Lit | sh.Param)[] {
+  return separator.split("\n").flatMap((piece, i) => [...(i > 0 ? [sh.param(ctx.useHelper("__nl"))] : []), ...(piece ? [sh.lit(piece)] : [])]);
+}
+
+/** `words.includes("debug")`: `case " $words " in *" debug "*)`, as a condition. */
+export function includesSplit(array: SplitText, call: ts.CallExpression, ctx: LowerContext): Lowered {
+  const sep = textParts(array.separator, ctx);
+  const item = literalText(call.arguments[0]!)!;
+  const star = { kind: "glob" as const, text: "*" };
+  const test: sh.Case = {
+    kind: "case",
+    subject: sh.word(...sep, sh.param(array.name), ...sep),
+    arms: [
+      { patterns: [{ parts: [star, ...sep, ...textParts(item, ctx), ...sep, star] }], body: [] },
+      { patterns: [{ parts: [star] }], body: [sh.falseCommand()] },
+    ],
+    origin: ctx.origin(call),
+  };
+  return lowered({ kind: "boolean", cond: test });
+}
