@@ -844,9 +844,9 @@ the script. The dash-only references only have to run under dash, so they print 
 split with \`IFS\` whatever the input, which is only right because each is specialised to its one fixed input.
 Without helpers the ratio is ${portableTotal ? ratio((sizeTotal - helperTotal) / (portableTotal - portableSayTotal)) : "?"} against the portable references (without \`say\`) and ${ratio((sizeTotal - helperTotal) / handTotal)} against the
 dash-only ones. What remains is mostly structure the references change and the compiler keeps: functions
-and their result registers (\`__r\`, \`__r_<field>\` copied into the record's variables), arrays in the \`eval\` heap
-built element by element where the references loop over the text once, and string operations as helper calls
-where a reference, knowing the data, uses one \`case\` or \`\${x#prefix}\`. (The compiler does that where the source
+and their result registers (\`__r\`), arrays in the \`eval\` heap where an array is indexed or measured (the
+references loop over the text once), and string operations as helper calls where a reference, knowing the data,
+uses one \`case\` or \`\${x#prefix}\`. (The compiler does that where the source
 shows it is exact: an \`if\` chain testing one string with startsWith/endsWith/includes/=== becomes a \`case\`, and
 \`s.slice(prefix.length)\` in a startsWith arm becomes \`\${s#prefix}\` — cmdline.ts went from 2.59× to 2.15× with it.)
 
@@ -863,7 +863,12 @@ length as a number, a \`for…of\` over it of literals is a plain \`for\`, and o
 assignments under a fixed name instead of \`__alist\` (services.ts: 2.22× to 2.03×). \`split\` by a separator that no
 shorter text both starts and ends (one character, \`", "\`) uses \`__splitplain\`, a shorter loop than \`__split\`'s. An array
 that is only pushed onto and joined by one literal separator (compiler/lower/joined-arrays.ts) is kept as its joined text,
-\`kept=$kept:$d\` and \`\${kept#:}\`, as a careful hand-writer keeps it (split-join.ts: 1.93× to 1.48×).
+\`kept=$kept:$d\` and \`\${kept#:}\`, as a careful hand-writer keeps it (split-join.ts: 1.93× to 1.48×). A \`const\` split by a
+literal separator that is only walked, tested with \`includes("literal")\` or passed to parameters used only so
+(compiler/lower/split-arrays.ts) is kept as the text it was split from: the walk takes a field at a time off the text and
+\`includes\` is one \`case " $words " in *' debug '*)\` (cmdline.ts: 1.90× to 1.40×, with no array helper left). A function
+whose body is only \`return { … }\`, called from one place (compiler/lower/inline.ts), is written there, straight into the
+caller's record, with no function, field registers or copies (services.ts: 1.75× to 1.56×).
 
 ## 3. Zero forks
 

@@ -7,6 +7,7 @@ import { classifyType, isScalar, type ShType } from "./types.ts";
 import { buildArray } from "./expressions.ts";
 import { literalText, lowered, readVar, type Lowered, type Val } from "./values.ts";
 import { keptArgument, splitTextSeparator } from "./split-arrays.ts";
+import { inlineCall, inlinedBody } from "./inline.ts";
 import type { StatementVisitors } from "./visitor.ts";
 import { sourceFileOf } from "../front/nodes.ts";
 
@@ -125,7 +126,10 @@ export const isFunctionValue = (e: ts.Expression): e is ts.ArrowFunction | ts.Fu
 
 /** Lowers the bodies of every function registered so far, and of those they register in turn. */
 export function defineQueuedFunctions(ctx: LowerContext): void {
-  for (let info = ctx.pendingFunctions.shift(); info; info = ctx.pendingFunctions.shift()) defineFunction(info, ctx);
+  for (let info = ctx.pendingFunctions.shift(); info; info = ctx.pendingFunctions.shift()) {
+    // A function written in place at its only call (inline.ts) has no definition of its own.
+    if (!inlinedBody(info, ctx)) defineFunction(info, ctx);
+  }
 }
 
 /** Lowers a function's body into its sh definition, with its own scope and jump targets. */
@@ -282,6 +286,8 @@ function optionalWord(v: Val, tagged: boolean, node: ts.Node, ctx: LowerContext,
 
 /** A call to a user function, its result read from the return register. */
 export function lowerUserCall(info: FunctionInfo, call: ts.CallExpression, ctx: LowerContext): Lowered {
+  const inlined = inlineCall(info, call, ctx);
+  if (inlined) return inlined;
   (ctx.scope?.calls ?? ctx.topCalls).add(info);
   const { pre, words } = argumentWords(info, call, ctx);
   const invoke = sh.command(info.shName, ...words);
