@@ -103,7 +103,6 @@ export function inlineCall(info: FunctionInfo, call: ts.CallExpression, ctx: Low
     }
     let value: Lowered = arg ? ctx.expr(arg) : lowered({ kind: "undefined" });
     if (value.val.kind === "undefined" && p.initializer) value = ctx.expr(p.initializer);
-    if (value.val.kind === "undefined") return void ctx.bindings.set(symbol, { kind: "constant", val: value.val });
     // A literal needs no variable: reads of the parameter are the literal, as for a `const`.
     if (value.pre.length === 0 && literalText(value.val) !== undefined) {
       ctx.bindings.set(symbol, { kind: "constant", val: value.val });
