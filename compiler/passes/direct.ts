@@ -1,6 +1,6 @@
 import type { Command, Simple, Word } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
-import { isTemp, mapLists, singleAssignment } from "./effects.ts";
+import { isTemp, mapLists, passedOn, singleAssignment } from "./effects.ts";
 import { endsInJump, isPlainRead, isSetTest, isUnsetOf } from "./shapes.ts";
 
 // Backward copies: where a temporary is copied into a variable right after it is assigned,
@@ -55,7 +55,8 @@ function renameDefining(c: Command, temp: string, target: string): Command {
 
 /**
  * `_tN=v; x=$_tN` → `x=v`, and the same when `_tN` is assigned at the end of every branch of
- * an `if` right before the copy. Only for temporaries read nowhere else; nothing runs between
+ * an `if` right before the copy. Only for temporaries read nowhere else (and variables that
+ * only pass their value on: passedOn); nothing runs between
  * the last assignment and the copy, so `x` gets the same value at the same point. Likewise a
  * temporary that may be undefined, set or unset at the end of every branch and then copied
  * with its undefinedness (optionalCopy): the branches set or unset `x` themselves.
@@ -77,7 +78,7 @@ export function assignDirectly(commands: readonly Command[], reads: ReadonlyMap<
       const next = list[i + 1] && singleAssignment(list[i + 1]!);
       const part = next?.value.parts.length === 1 ? next.value.parts[0]! : undefined;
       if (
-        next && part?.kind === "param" && !part.op && isTemp(part.name) && next.name !== part.name &&
+        next && part?.kind === "param" && !part.op && (isTemp(part.name) || passedOn(part.name, reads)) && next.name !== part.name &&
         reads.get(part.name) === 1 && endsDefining(c, part.name, false) &&
         !finalValues(c, part.name).some((v) => isPlainRead(v, next.name)) // no `x=$x`
       ) {

@@ -1,6 +1,6 @@
 import type { Command } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
-import { type Effects, hasJump, isTemp, mapLists, mayWrite, readCounts, renameReads, singleAssignment } from "./effects.ts";
+import { type Effects, hasJump, isTemp, mapLists, passedOn, mayWrite, readCounts, renameReads, singleAssignment } from "./effects.ts";
 import { isPlainRead } from "./shapes.ts";
 
 /**
@@ -32,13 +32,6 @@ export function assignEarly(commands: readonly Command[], effects: Effects, read
     return out;
   });
 }
-
-/**
- * A variable of the program read once in all of it, by the copy: it only passes its value on
- * (`name=$1; …; __r_name=$name`). Names starting with `__` are the compiler's and the helpers',
- * which read some of them through `eval`.
- */
-const passedOn = (name: string, reads: ReadonlyMap<string, number>): boolean => reads.get(name) === 1 && !name.startsWith("__");
 
 const isCopyOf = (c: Command, temp: string): boolean => {
   const a = singleAssignment(c);

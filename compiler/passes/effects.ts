@@ -352,6 +352,12 @@ export function mapLists(commands: readonly Command[], f: (list: Command[]) => C
 }
 
 export const isTemp = (name: string): boolean => /^_t[0-9]+$/.test(name);
+/**
+ * A variable of the program read once in all of it, by a copy: it only passes its value on
+ * (`name=$1; …; __r_name=$name`). Names starting with `__` are the compiler's and the helpers',
+ * which read some of them through `eval`.
+ */
+export const passedOn = (name: string, reads: ReadonlyMap<string, number>): boolean => reads.get(name) === 1 && !name.startsWith("__");
 export const isName = (name: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
 
 /** `name=value` alone: one assignment, no command word, no redirection. */
