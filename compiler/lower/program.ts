@@ -3,6 +3,7 @@ import * as sh from "../sh/ast.ts";
 import { forEachChild, readCounts } from "../passes/effects.ts";
 import type { Command } from "../sh/ast.ts";
 import { liveHelpers, resolveHelpers } from "../runtime/resolve.ts";
+import type { Helper } from "../runtime/helpers.ts";
 import { callVisitors } from "./calls.ts";
 import { LowerContext, type FunctionInfo } from "./context.ts";
 import { expressionVisitors } from "./expressions.ts";
@@ -72,7 +73,8 @@ export function lowerProgram(source: ts.SourceFile, input: ProgramInput): Lowere
   }
   const tail = tailOf(optimizedMain);
   const programText = JSON.stringify([calledFunctions, optimizedMain, tail, ctx.moduleState]);
-  const helpers = resolveHelpers(liveHelpers(ctx.helpers, programText)).map((h): Command => ({ kind: "verbatim", text: h.source }));
+  const resolved = resolveHelpers(liveHelpers(ctx.helpers, programText));
+  const helpers = [...registerShownSet(resolved, programText), ...resolved.map((h): Command => ({ kind: "verbatim", text: h.source }))];
   const prunedFunctions = pruneLocals(calledFunctions);
   const userFunctions = new Set(ctx.functions.filter((f) => !ctx.inLibrary(f.node)).map((f) => f.shName));
   const liveFunctions = dropRepeatedLocations(prunedFunctions, userFunctions);
@@ -87,6 +89,20 @@ export function lowerProgram(source: ts.SourceFile, input: ProgramInput): Lowere
     diagnostics: ctx.diagnostics,
     externalCommands: ctx.commands,
   };
+}
+
+/**
+ * `__r=` first, when the program reads the result register as `$__r` and only helpers' `eval`
+ * sets it (an element read from an array made by plain assignments, with no function or
+ * helper returning a value): shellcheck would report every read as of a variable never set.
+ */
+function registerShownSet(helpers: readonly Helper[], programText: string): Command[] {
+  const read = programText.includes('{"kind":"param","name":"__r"}');
+  // (`unset __r` counts as setting it, for shellcheck.)
+  const set =
+    programText.includes('{"name":"__r","value"') || /"text":"unset"\}\]\},\{"parts":\[\{"kind":"lit","text":"__r"\}/.test(programText) ||
+    helpers.some((h) => /^\s*(__r=|unset __r\b)/m.test(h.source));
+  return read && !set ? [sh.assign("__r", sh.word())] : [];
 }
 
 function section(title: string, commands: Command[]): Command[] {
