@@ -53,6 +53,35 @@ function renameDefining(c: Command, temp: string, target: string): Command {
   return { ...c, clauses: c.clauses.map((k) => ({ test: k.test, body: last(k.body) })), otherwise: last(c.otherwise!) };
 }
 
+/** `if T; then x=true; else x=false; fi` (either way round): x and whether T sets it true. */
+function storedCondition(c: Command): { name: string; test: Command[]; whenTrue: boolean } | undefined {
+  if (c.kind !== "if" || c.clauses.length !== 1 || c.otherwise?.length !== 1 || c.clauses[0]!.body.length !== 1) return undefined;
+  const then = singleAssignment(c.clauses[0]!.body[0]!);
+  const otherwise = singleAssignment(c.otherwise[0]!);
+  const values = [then, otherwise].map((a) => (a ? sh.literalText(a.value) : undefined));
+  if (!then || then.name !== otherwise?.name || !["true,false", "false,true"].includes(values.join(","))) return undefined;
+  return { name: then.name, test: c.clauses[0]!.test, whenTrue: values[0] === "true" };
+}
+
+/**
+ * `if T; then x=true; else x=false; fi; if [ "$x" != true ]; then …` → `if ! T; then …`: a
+ * boolean stored only to be tested right away (read nowhere else: passedOn) is tested where
+ * it is made. T runs once, at the same point, either way; negating a list negates its last
+ * command, whose status is the list's.
+ */
+function testedDirectly(c: Command, next: Command, reads: ReadonlyMap<string, number>): Command | undefined {
+  const stored = storedCondition(c);
+  if (!stored || !passedOn(stored.name, reads) || next.kind !== "if" || next.clauses[0]!.test.length !== 1) return undefined;
+  const test = next.clauses[0]!.test[0]!;
+  const words = test.kind === "simple" && test.assigns.length === 0 && test.redirects.length === 0 ? test.words.map((w) => sh.literalText(w)) : [];
+  if (words.length !== 5 || words[0] !== "[" || words[4] !== "]" || words[3] !== "true" || !["=", "!="].includes(words[2]!)) return undefined;
+  if (!isPlainRead((test as Simple).words[1]!, stored.name)) return undefined;
+  const keep = (words[2] === "=") === stored.whenTrue;
+  const last = stored.test[stored.test.length - 1]!;
+  const condition = keep ? stored.test : [...stored.test.slice(0, -1), sh.not(last)];
+  return { ...next, clauses: [{ test: condition, body: next.clauses[0]!.body }, ...next.clauses.slice(1)] };
+}
+
 /**
  * `_tN=v; x=$_tN` → `x=v`, and the same when `_tN` is assigned at the end of every branch of
  * an `if` right before the copy. Only for temporaries read nowhere else (and variables that
@@ -66,6 +95,12 @@ export function assignDirectly(commands: readonly Command[], reads: ReadonlyMap<
     const out: Command[] = [];
     for (let i = 0; i < list.length; i++) {
       const c = list[i]!;
+      const tested = list[i + 1] && testedDirectly(c, list[i + 1]!, reads);
+      if (tested) {
+        out.push(tested);
+        i++;
+        continue;
+      }
       const copy = list[i + 1] && optionalCopy(list[i + 1]!);
       if (
         copy && isTemp(copy.from) && reads.get(copy.from) === 2 && endsDefining(c, copy.from, true) &&

@@ -20,7 +20,7 @@ export function optimize(functions: Command[], main: Command[]): [Command[], Com
   const split = (all: Command[]): [Command[], Command[]] => [all.slice(0, functions.length), all.slice(functions.length)];
   let all = [...functions, ...main];
   let before = JSON.stringify(all);
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < 6; round++) {
     all = foldConstants(foldArithmetic(all));
     all = foldDefaults(all);
     all = propagateCopies(all, new Effects(all), readCounts(all));
