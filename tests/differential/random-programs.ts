@@ -2087,6 +2087,19 @@ class Gen {
       mult = Math.max(1, a.b);
       noPush = !a.fresh;
     }
+    // Sometimes the split is a const of its own, walked and then tested, in a block: an array
+    // split-arrays.ts keeps as the text it was split from.
+    // (A name nothing visible has: the body may still read what a shadowing name would hide.)
+    const visible = new Set(this.visible().map((v) => v.name));
+    const freshName = (base: string) => [base, ...Array.from({ length: 99 }, (_, i) => `${base}${i + 2}`)].find((n) => this.canDeclare(n) && !visible.has(n))!;
+    const kept = kind === "split" && this.rng.chance(0.3) ? freshName("words") : undefined;
+    if (kept) {
+      this.scope.used.add(kept);
+      this.emit("{");
+      this.ind++;
+      this.emit(`const ${kept} = ${src};`);
+      src = kept;
+    }
     const pref = this.rng.chance(0.35) ? LOOP_VARS.filter((n) => this.canDeclare(n)) : [];
     const x = pref.length ? this.rng.pick(pref) : this.newName("x");
     const xv = this.declare(x, elT, { mutable: false, b: elT === S ? SCAP : NCAP });
@@ -2106,6 +2119,11 @@ class Gen {
     leave(mult, noPush);
     this.popScope();
     this.emit("}");
+    if (kept) {
+      this.emit(`console.log(${kept}.includes(${lit(this.rng.pick(NEEDLES))}), ${kept}.includes(${lit(this.rng.pick(FIELDS))}));`);
+      this.ind--;
+      this.emit("}");
+    }
     return false;
   }
 
