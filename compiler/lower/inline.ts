@@ -16,8 +16,9 @@ import { skipParentheses, sourceFileOf, withParentheses } from "../front/nodes.t
  * out of each. (A function with a scalar result keeps its definition: its name documents the
  * script, and its result costs one register read.)
  *
- * JS semantics are kept: the arguments are evaluated in order before e, a default applies
- * where the argument is missing or undefined, and e sees the parameters as the function would.
+ * JS semantics are kept: the arguments are evaluated in order before the record's fields, a
+ * default applies where the argument is missing or undefined, and the fields see the
+ * parameters as the function would.
  * Only when the call is the only use of the function (so the function is never a value, and
  * never recursive), the function is the program's own (not the boot library's) and not nested
  * in another, and no parameter is assigned.

@@ -14,7 +14,7 @@ import { skipParentheses, sourceFileOf, withParentheses } from "../front/nodes.t
  * (as over `line.split(" ")` itself), and `words.includes("debug")` is a `case` on
  * `" $words "`. The way a hand-written init reads its command line, with no helper and no `eval`.
  *
- * Only separators that cannot overlap themselves qualify ("bordered" ones, like "aa", can): then
+ * Only separators that cannot overlap themselves qualify (not a "bordered" one like "aa"): then
  * the separators in `sep + text + sep` are exactly the split's, so "e is an element" is "the text
  * holds sep + e + sep", for any e without the separator in it.
  */
