@@ -74,7 +74,7 @@ export function lowerProgram(source: ts.SourceFile, input: ProgramInput): Lowere
   const tail = tailOf(optimizedMain);
   const programText = JSON.stringify([calledFunctions, optimizedMain, tail, ctx.moduleState]);
   const resolved = resolveHelpers(liveHelpers(ctx.helpers, programText));
-  const helpers = [...registerShownSet(resolved, programText), ...resolved.map((h): Command => ({ kind: "verbatim", text: h.source }))];
+  const helpers = [...registerShownSet(resolved, [...calledFunctions, ...optimizedMain, ...tail, ...ctx.moduleState]), ...resolved.map((h): Command => ({ kind: "verbatim", text: h.source }))];
   const prunedFunctions = pruneLocals(calledFunctions);
   const userFunctions = new Set(ctx.functions.filter((f) => !ctx.inLibrary(f.node)).map((f) => f.shName));
   const liveFunctions = dropRepeatedLocations(prunedFunctions, userFunctions);
@@ -92,17 +92,27 @@ export function lowerProgram(source: ts.SourceFile, input: ProgramInput): Lowere
 }
 
 /**
- * `__r=` first, when the program reads the result register as `$__r` and only helpers' `eval`
- * sets it (an element read from an array made by plain assignments, with no function or
- * helper returning a value): shellcheck would report every read as of a variable never set.
+ * `__r=` first, when the program reads the result register plainly (`$__r`, or `__r` in
+ * arithmetic) and nothing shellcheck can see sets it: only `__aat`'s `eval` does (an element
+ * read from an array made by plain assignments, with no function or helper returning a value).
+ * shellcheck takes an assignment anywhere, or a read with a default (`${__r-…}`, `${__r+…}`),
+ * as saying it may be set; `unset` does not count.
  */
-function registerShownSet(helpers: readonly Helper[], programText: string): Command[] {
-  const read = programText.includes('{"kind":"param","name":"__r"}');
-  // (`unset __r` counts as setting it, for shellcheck.)
-  const set =
-    programText.includes('{"name":"__r","value"') || /"text":"unset"\}\]\},\{"parts":\[\{"kind":"lit","text":"__r"\}/.test(programText) ||
-    helpers.some((h) => /^\s*(__r=|unset __r\b)/m.test(h.source));
-  return read && !set ? [sh.assign("__r", sh.word())] : [];
+function registerShownSet(helpers: readonly Helper[], commands: readonly Command[]): Command[] {
+  const use = { plain: false, shown: helpers.some((h) => /^\s*__r=|\$\{__r:?[-+]/m.test(h.source)) };
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== "object") return;
+    const o = node as { kind?: string; name?: string; op?: { kind: string }; value?: unknown };
+    if (o.name === "__r") {
+      if (o.kind === "var" || (o.kind === "param" && !o.op)) use.plain = true;
+      else if (o.kind === "param") use.shown ||= o.op!.kind === "default" || o.op!.kind === "alternative";
+      else if (o.kind === undefined && o.value !== undefined) use.shown = true; // an assignment
+    }
+    Object.values(o).forEach(visit);
+  };
+  visit(commands);
+  return use.plain && !use.shown ? [sh.assign("__r", sh.word())] : [];
 }
 
 function section(title: string, commands: Command[]): Command[] {
