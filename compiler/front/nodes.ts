@@ -42,6 +42,18 @@ export function withParentheses(node: ts.Node): ts.Node {
   return n;
 }
 
+/** Whether a declaration is exported (for a variable, its statement's `export`). */
+export const isExported = (node: ts.Declaration): boolean => (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Export) !== 0;
+
+/** The name a function is called by: its declaration's own, or that of the `const` it is bound to. */
+export function functionName(decl: ts.SignatureDeclaration): ts.Identifier | undefined {
+  if (ts.isFunctionDeclaration(decl)) return decl.name;
+  if ((ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) && ts.isVariableDeclaration(decl.parent) && ts.isIdentifier(decl.parent.name)) {
+    return decl.parent.initializer === decl ? decl.parent.name : undefined;
+  }
+  return undefined;
+}
+
 /** `type.isUnion()`. */
 export const isUnionType = (type: ts.Type): type is ts.UnionType => (type.flags & ts.TypeFlags.Union) !== 0;
 

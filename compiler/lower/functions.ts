@@ -6,7 +6,7 @@ import { LoweringAbort, type FunctionInfo, type LowerContext, type ParamInfo, ty
 import { classifyType, isScalar, type ShType } from "./types.ts";
 import { buildArray } from "./expressions.ts";
 import { literalText, lowered, readVar, type Lowered, type Val } from "./values.ts";
-import { keptArgument, splitTextSeparator } from "./split-arrays.ts";
+import { keptArgument, keptParameterSeparator } from "./split-arrays.ts";
 import { inlineCall, inlinedBody } from "./inline.ts";
 import type { StatementVisitors } from "./visitor.ts";
 import { sourceFileOf } from "../front/nodes.ts";
@@ -182,7 +182,7 @@ function paramSlots(param: ParamInfo, ctx: LowerContext): Slot[] {
     return [...fields.values()].map((f): Slot => [f.name, f.type, f.type.optional ? passingOf(f.type) : "plain"]);
   }
   const name = ctx.newVariable(base);
-  const splitBy = param.type.kind === "array" ? splitTextSeparator(decl.name as ts.Identifier, ctx) : undefined;
+  const splitBy = keptParameterSeparator(param, ctx);
   if (splitBy !== undefined) {
     ctx.bindings.set(symbol, { kind: "split", name, separator: splitBy });
     return [[name, param.type, "plain"]];
@@ -240,7 +240,7 @@ function argumentWords(info: FunctionInfo, call: ts.CallExpression, ctx: LowerCo
     const arg = call.arguments[i];
     if (arg && ts.isSpreadElement(arg)) ctx.fail(diagnostics.spread(arg));
     // A parameter kept as text takes the text (split-arrays.ts keeps it only when every argument is a split).
-    const asText = arg && param.type.kind === "array" && splitTextSeparator(param.declaration.name as ts.Identifier, ctx) !== undefined;
+    const asText = arg && keptParameterSeparator(param, ctx) !== undefined;
     let value: Lowered = asText ? keptArgument(arg, ctx) : arg ? ctx.expr(arg) : lowered({ kind: "undefined" });
     if (param.type.kind === "record" && value.val.kind === "undefined" && param.declaration.initializer) {
       value = ctx.expr(param.declaration.initializer);

@@ -5,8 +5,8 @@ import type { FunctionInfo, LowerContext } from "./context.ts";
 import { usesIn } from "./uses.ts";
 import { literalText, lowered, type Lowered } from "./values.ts";
 import { assignmentsTo, enclosingFunction } from "./writes.ts";
-import { keptArgument, splitTextArray, splitTextSeparator } from "./split-arrays.ts";
-import { skipParentheses, sourceFileOf, withParentheses } from "../front/nodes.ts";
+import { keptArgument, keptParameterSeparator, splitTextArray } from "./split-arrays.ts";
+import { functionName, isExported, skipParentheses, sourceFileOf, withParentheses } from "../front/nodes.ts";
 
 /**
  * Record makers called from one place only — a function whose body is one `return { … }` —
@@ -43,15 +43,6 @@ function returnedExpression(decl: ts.FunctionLikeDeclaration): ts.Expression | u
   return only && ts.isReturnStatement(only) ? only.expression : undefined;
 }
 
-/** The symbol naming the function: its own name, or the `const` it is bound to. */
-function nameOf(decl: ts.FunctionLikeDeclaration): ts.Identifier | undefined {
-  if (ts.isFunctionDeclaration(decl)) return decl.name;
-  if ((ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) && ts.isVariableDeclaration(decl.parent) && ts.isIdentifier(decl.parent.name)) {
-    return decl.parent.initializer === decl ? decl.parent.name : undefined;
-  }
-  return undefined;
-}
-
 const containsFunction = (node: ts.Node): boolean => ts.isFunctionLike(node) || ts.forEachChild(node, containsFunction) === true;
 
 function findInlinedBody(info: FunctionInfo, ctx: LowerContext): ts.Expression | undefined {
@@ -59,11 +50,10 @@ function findInlinedBody(info: FunctionInfo, ctx: LowerContext): ts.Expression |
   if (ctx.inLibrary(decl) || decl.typeParameters || ["void", "never", "undefined"].includes(info.returnType.kind)) return undefined;
   const expression = returnedExpression(decl);
   if (!expression || !ts.isObjectLiteralExpression(skipParentheses(expression))) return undefined;
-  const name = nameOf(decl);
+  const name = functionName(decl);
   // A function nested in another keeps its own rules (it may not capture the outer one's locals: IS1003).
-  if (!expression || !name || containsFunction(expression) || enclosingFunction(decl)) return undefined;
-  const owner = ts.isFunctionDeclaration(decl) ? decl : decl.parent;
-  if (ts.getCombinedModifierFlags(owner as ts.Declaration) & ts.ModifierFlags.Export) return undefined;
+  if (!name || containsFunction(expression) || enclosingFunction(decl)) return undefined;
+  if (isExported(ts.isFunctionDeclaration(decl) ? decl : (decl.parent as ts.VariableDeclaration))) return undefined;
   const symbol = ctx.symbolOf(name);
   if (!symbol || (symbol.declarations ?? []).length !== 1) return undefined;
   for (const param of info.params) {
@@ -93,7 +83,7 @@ export function inlineCall(info: FunctionInfo, call: ts.CallExpression, ctx: Low
     const p = param.declaration;
     const symbol = ctx.symbolOf(p.name)!;
     const arg = call.arguments[i];
-    const splitBy = arg && param.type.kind === "array" ? splitTextSeparator(p.name as ts.Identifier, ctx) : undefined;
+    const splitBy = arg && keptParameterSeparator(param, ctx);
     if (splitBy !== undefined) {
       // An array kept as text (split-arrays.ts): the same text, never changed, so the same binding.
       const kept = splitTextArray(arg!, ctx);

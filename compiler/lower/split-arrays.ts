@@ -1,11 +1,11 @@
 import { ts } from "ts-morph";
 import * as sh from "../sh/ast.ts";
-import type { Binding, LowerContext } from "./context.ts";
+import type { Binding, LowerContext, ParamInfo } from "./context.ts";
 import { classifyType } from "./types.ts";
 import { lowered, stringVal, type Lowered } from "./values.ts";
 import { usesIn } from "./uses.ts";
 import { enclosingFunction } from "./writes.ts";
-import { skipParentheses, sourceFileOf, withParentheses } from "../front/nodes.ts";
+import { functionName, isExported, skipParentheses, sourceFileOf, withParentheses } from "../front/nodes.ts";
 
 /**
  * Arrays that are only walked: `const words = line.split(" ")` whose every use is a `for…of`,
@@ -54,16 +54,14 @@ interface Candidate {
 
 const cache = new WeakMap<ts.SourceFile, Map<ts.Symbol, string>>();
 
-const exported = (node: ts.Declaration): boolean => (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Export) !== 0;
-
 /** The function declaration (or `const f = (…) => …`) a symbol names, when it has exactly one body. */
 function functionOf(symbol: ts.Symbol): ts.FunctionLikeDeclaration | undefined {
   const declarations = symbol.declarations ?? [];
   const bodies = declarations.filter((d) => !(ts.isFunctionDeclaration(d) && !d.body));
   if (bodies.length !== 1) return undefined;
   const d = bodies[0]!;
-  if (ts.isFunctionDeclaration(d)) return exported(d) ? undefined : d;
-  if (ts.isVariableDeclaration(d) && d.initializer && !exported(d)) {
+  if (ts.isFunctionDeclaration(d)) return isExported(d) ? undefined : d;
+  if (ts.isVariableDeclaration(d) && d.initializer && !isExported(d)) {
     const init = skipParentheses(d.initializer);
     if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
   }
@@ -74,14 +72,15 @@ function functionOf(symbol: ts.Symbol): ts.FunctionLikeDeclaration | undefined {
 function candidatesIn(file: ts.SourceFile, ctx: LowerContext): Map<ts.Symbol, Candidate> {
   const out = new Map<ts.Symbol, Candidate>();
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && node.parent.flags & ts.NodeFlags.Const && !exported(node)) {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && node.parent.flags & ts.NodeFlags.Const && !isExported(node)) {
       const split = splitByLiteral(node.initializer, ctx);
       const symbol = ctx.symbolOf(node.name);
       if (split && !bordered(split.separator) && symbol) out.set(symbol, { home: enclosingFunction(node), separator: split.separator });
     }
     if (ts.isParameter(node) && ts.isIdentifier(node.name) && !node.initializer && !node.questionToken && !node.dotDotDotToken) {
       const fn = node.parent;
-      const fnSymbol = ts.isFunctionDeclaration(fn) && fn.name ? ctx.symbolOf(fn.name) : ts.isVariableDeclaration(fn.parent) ? ctx.symbolOf(fn.parent.name) : undefined;
+      const fnName = functionName(fn);
+      const fnSymbol = fnName && ctx.symbolOf(fnName);
       const type = classifyType(ctx.checker.getTypeAtLocation(node), ctx.checker);
       const symbol = ctx.symbolOf(node.name);
       if (fnSymbol && functionOf(fnSymbol) === fn && symbol && type?.kind === "array" && type.element === "string" && !type.optional) {
@@ -209,6 +208,11 @@ function keptAsText(file: ts.SourceFile, ctx: LowerContext): Map<ts.Symbol, stri
 export function splitTextSeparator(name: ts.Identifier, ctx: LowerContext): string | undefined {
   const symbol = ctx.symbolOf(name);
   return symbol && keptAsText(sourceFileOf(name), ctx).get(symbol);
+}
+
+/** The separator a parameter is kept by, when it is an array kept as text. */
+export function keptParameterSeparator(param: ParamInfo, ctx: LowerContext): string | undefined {
+  return param.type.kind === "array" ? splitTextSeparator(param.declaration.name as ts.Identifier, ctx) : undefined;
 }
 
 /** The text an argument to a parameter kept as text passes: the array's own, or the split's receiver. */

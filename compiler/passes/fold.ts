@@ -2,7 +2,7 @@ import type { Arith, ArithOp, Command, Pattern, PatternPart, Simple, Word, WordP
 import * as sh from "../sh/ast.ts";
 import { mapCommands } from "../sh/walk.ts";
 import { isBare, mapLists } from "./effects.ts";
-import { alwaysJumps, isPlainRead, isTrue } from "./shapes.ts";
+import { alwaysJumps, isCatchAll, isPlainRead, isTrue } from "./shapes.ts";
 
 /**
  * Constant conditions. Lowering turns conditions it can decide at compile time into `true` and
@@ -228,9 +228,7 @@ function armStatuses(c: Command): boolean[] | undefined {
 function flippedCase(c: Command): sh.Case | undefined {
   const statuses = armStatuses(c);
   if (c.kind !== "case" || !statuses) return undefined;
-  const last = c.arms[c.arms.length - 1]?.patterns;
-  const catchAll = last?.some((p) => p.parts.length === 1 && p.parts[0]!.kind === "glob" && p.parts[0]!.text === "*");
-  if (!catchAll) return undefined;
+  if (!c.arms[c.arms.length - 1]?.patterns.some(isCatchAll)) return undefined;
   return { ...c, arms: c.arms.map((arm, i) => ({ patterns: arm.patterns, body: statuses[i] ? [sh.falseCommand()] : [] })) };
 }
 

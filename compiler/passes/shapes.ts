@@ -61,7 +61,7 @@ export function runsAnywhere(c: Command, name: string): boolean {
 }
 
 /** `*`: a pattern every subject matches. */
-const isCatchAll = (p: sh.Pattern): boolean => p.parts.length === 1 && p.parts[0]!.kind === "glob" && p.parts[0]!.text === "*";
+export const isCatchAll = (p: sh.Pattern): boolean => p.parts.length === 1 && p.parts[0]!.kind === "glob" && p.parts[0]!.text === "*";
 
 /** `x` when `c` is `[ "${x+set}" ]` or `[ -n "${x+set}" ]` (polarity true) or `[ -z "${x+set}" ]` (false). */
 export function isSetTest(c: Command): { name: string; polarity: boolean } | undefined {
