@@ -1,12 +1,14 @@
 // The TypeScript the shipped compiler loads (dist/typescript.cjs): ts-morph's typescript.js
-// without the language service and tsserver, which only editors use: a third less to load.
+// without the language service and tsserver, which only editors use, and without the
+// transformers, which only emitting uses: 1.9 MB of minified JavaScript instead of 3.6.
 //
 // typescript.js is one esbuild bundle of TypeScript's sources, with a `// src/<dir>/<file>.ts`
 // comment before each. The compiler needs src/compiler (scanner, parser, binder, checker,
 // program) and reads nodes and types through compiler/front/nodes.ts, not through the methods
 // the language service adds. So the file is unwrapped into an ES module that exports only what
 // the compiler's sources read of `ts`, every top-level statement of the editor-only sections is
-// left out, and esbuild's tree shaking drops what nothing kept refers to. Then the minified
+// left out, the few functions that alone lead to the transformers throw instead (EMIT_ONLY),
+// and esbuild's tree shaking drops what nothing kept refers to. Then the minified
 // result is parsed, and a statement left out is put back when a name it declares or writes to
 // is referred to there: minifying renames every name that is bound, so a name still spelled
 // out in a reference is one nothing declares. That repeats until nothing is put back.
@@ -19,6 +21,19 @@ import { readFileSync, writeFileSync } from "node:fs";
 
 /** Sections of typescript.js that only editors and tsserver use (and the `ts.server` namespace). */
 const EDITOR_ONLY = /^src\/(services|server|jsTyping|deprecatedCompat|typingsInstallerCore|typescript\/_namespaces\/ts\.server\.ts$)/;
+
+/**
+ * Functions of the compiler's part that only emitting JavaScript or declarations runs, with the
+ * section each is in: the compiler type-checks (compiler/front/gate.ts asks for syntactic,
+ * options, global and semantic diagnostics) and never emits. Each body becomes a `throw`, so
+ * the transformers they alone reach (a sixth of what is left) are not shipped. The printer
+ * stays: the checker prints types with it.
+ */
+const EMIT_ONLY = new Map([
+  ["emitFiles", "src/compiler/emitter.ts"],
+  ["getTransformers", "src/compiler/transformer.ts"],
+  ["getDeclarationDiagnostics", "src/compiler/transformers/declarations.ts"],
+]);
 
 const esbuildOptions = { bundle: true, format: "cjs", platform: "node", target: "node20", treeShaking: true, minify: true, legalComments: "inline", logLevel: "silent" };
 
@@ -45,6 +60,11 @@ export async function buildSlimTypeScript(file, outfile, ts, used) {
     if (!topLevel.has(e.local) || EDITOR_ONLY.test(sectionAt(topLevel.get(e.local).end - 1))) throw new Error(`typescript.js: ts.${e.name} is not in the compiler's part`);
   }
   if (!exported.some((e) => e.name === "createProgram")) throw new Error("typescript.js: createProgram was not found");
+  const stubs = [...EMIT_ONLY].map(([name, section]) => {
+    const f = topLevel.get(name);
+    if (!f || !ts.isFunctionDeclaration(f) || !f.body || sectionAt(f.end - 1) !== section) throw new Error(`typescript.js: ${name} is not a function in ${section}`);
+    return { pos: f.body.getStart(parsed), end: f.body.end, text: `{ throw new Error("initsh ships TypeScript without ${name}: it never emits"); }` };
+  });
 
   const droppable = [];
   for (const statement of parsed.statements) {
@@ -55,7 +75,7 @@ export async function buildSlimTypeScript(file, outfile, ts, used) {
   let dropped = droppable;
   for (let round = 0; ; round++) {
     if (round > 30) throw new Error("typescript.js: slimming did not settle");
-    const output = await minified(source(module, exported, dropped));
+    const output = await minified(source(module, exported, dropped, stubs));
     const free = unboundReferences(output, ts);
     const back = dropped.filter((d) => d.names.some((name) => free.has(name)));
     if (back.length === 0) {
@@ -136,14 +156,14 @@ function unwrap(text) {
   return { header: text.slice(0, start), body, exports };
 }
 
-/** The module's text without the `dropped` statements, exporting `exported`. */
-function source(module, exported, dropped) {
-  const skip = dropped.map((d) => d.statement).sort((a, b) => a.pos - b.pos);
+/** The module's text without the `dropped` statements, with the `stubs` edits, exporting `exported`. */
+function source(module, exported, dropped, stubs) {
+  const edits = [...dropped.map((d) => ({ pos: d.statement.pos, end: d.statement.end, text: "" })), ...stubs].sort((a, b) => a.pos - b.pos);
   let out = module.header;
   let pos = 0;
-  for (const s of skip) {
-    out += module.body.slice(pos, s.pos);
-    pos = s.end;
+  for (const e of edits) {
+    out += module.body.slice(pos, e.pos) + e.text;
+    pos = e.end;
   }
   const list = exported.map((e) => (e.name === e.local ? e.name : `${e.local} as ${e.name}`)).join(", ");
   return `${out}${module.body.slice(pos)}\nexport { ${list} };\n`;

@@ -7,9 +7,9 @@
 // If ts-morph ever moves it, this falls back to loading ts-morph whole.
 //
 // compiler/build.mjs writes that file beside the bundles as dist/typescript.cjs, minified and
-// without the language service (compiler/slim-typescript.mjs): a quarter of the bytes, and V8's
-// cost of loading a file without a code cache grows with its length (it scans all of it up
-// front, then each function again when first called).
+// without the language service and the transformers (compiler/slim-typescript.mjs): a fifth of
+// the bytes, and V8's cost of loading a file without a code cache grows with its length (it
+// scans all of it up front, then each function again when first called).
 "use strict";
 const { dirname } = require("node:path");
 

@@ -58,7 +58,15 @@ describe("the shipped compiler bundle", () => {
     const ts = createRequire(join(dir, "compiler.cjs"))("./typescript.cjs");
     expect(typeof ts.createProgram).toBe("function");
     expect(ts.createLanguageService).toBeUndefined();
-    expect(statSync(join(dir, "typescript.cjs")).size).toBeLessThan(3_000_000);
+    expect(statSync(join(dir, "typescript.cjs")).size).toBeLessThan(2_200_000);
+  });
+
+  it("leaves out the emitter's transformers: a program type-checks, and emitting throws (the compiler never emits)", () => {
+    const ts = createRequire(join(dir, "compiler.cjs"))("./typescript.cjs");
+    const host = ts.createCompilerHost({ noEmit: false, noLib: true, types: [] });
+    const program = ts.createProgram({ rootNames: [join(root, "examples", "basic-init.ts")], options: { noLib: true, types: [] }, host });
+    expect(program.getSyntacticDiagnostics()).toEqual([]);
+    expect(() => program.emit(undefined, () => {})).toThrow(/^initsh ships TypeScript without \w+: it never emits$/);
   });
 
   it(`compiles all ${programs.length} programs exactly as the sources do`, () => {
