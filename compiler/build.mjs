@@ -110,6 +110,7 @@ export const bundles = [
     supported: { "dynamic-import": false },
     define: { "import.meta.url": "__initshModuleUrl" },
     banner: { js: 'const __initshModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    minify: true, // as compiler.cjs is: see there
     outfile: "initsh.cjs",
   },
   // The compiler itself (compiler/index.ts), required by the CLI: see compilerApart.
@@ -120,6 +121,10 @@ export const bundles = [
     plugins: [typescriptOnly],
     define: { "import.meta.url": "__initshModuleUrl" },
     banner: { js: 'const __initshModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // Minified like typescript.cjs, for the first build, which compiles it from source: V8
+    // scans a file's every byte, comments too, once when loading it and again per function
+    // when first called. (A compiler crash is reported by its message, never a stack trace.)
+    minify: true,
     outfile: "compiler.cjs",
   },
   // The simulated machine, for `import { simulate } from "initsh/testing"` in users' tests.
