@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The CLI is bundled as CommonJS (dist/initsh.cjs, by compiler/build.mjs) and loaded with
-// `require`: see the note there.
-import { createRequire } from "node:module";
-
-const { main } = createRequire(import.meta.url)("../dist/initsh.cjs");
-await main(process.argv.slice(2));
+// CommonJS (bin/package.json says so), as the CLI bundle it loads is (dist/initsh.cjs: see
+// compiler/build.mjs): Node starts a CommonJS entry without setting up its ES module loader,
+// which is measurably sooner. Still named .js, so the bin links of existing installs hold.
+"use strict";
+require("../dist/initsh.cjs").main(process.argv.slice(2));
