@@ -14,7 +14,7 @@
 // bench/.cache/compile-cache (INITSH_CACHE_DIR), emptied at the start: the warm-up round
 // writes it, as `npm ci`'s prepare (compiler/build.mjs) or else a user's first build would.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, homedir, loadavg, release, totalmem } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
 import { createRequire } from "node:module";
@@ -121,15 +121,16 @@ function resolveTsc7() {
 
 async function prepareBundles() {
   for (const d of ["bin", "out", join("esm", "bin"), "cjs-tsmorph", "inline", "snapshot"]) mkdirSync(join(CACHE, d), { recursive: true });
-  // 1. The shipped CLI: compiler/build.mjs's bundles, with a copy of bin/initsh.js beside them.
+  // 1. The shipped CLI: compiler/build.mjs's bundles, with a copy of bin/ (initsh.js and the
+  // package.json that makes it CommonJS) beside them.
   await bundle(join(CACHE, "dist"), { logLevel: "silent" });
-  copyFileSync(join(ROOT, "bin", "initsh.js"), join(CACHE, "bin", "initsh.js"));
+  cpSync(join(ROOT, "bin"), join(CACHE, "bin"), { recursive: true });
   // 1b. The same without dist/typescript.cjs (TypeScript slimmed and minified): compiler/ts-only.cjs
   // then loads ts-morph's typescript.js as it is.
   mkdirSync(join(CACHE, "unminified", "bin"), { recursive: true });
   await bundle(join(CACHE, "unminified", "dist"), { logLevel: "silent" });
   rmSync(join(CACHE, "unminified", "dist", "typescript.cjs"));
-  copyFileSync(join(ROOT, "bin", "initsh.js"), join(CACHE, "unminified", "bin", "initsh.js"));
+  cpSync(join(ROOT, "bin"), join(CACHE, "unminified", "bin"), { recursive: true });
   const cli = bundles.find((b) => b.entryPoints.includes("compiler/cli.ts"));
   const like = { format: cli.format, external: cli.external, plugins: cli.plugins, define: cli.define, banner: cli.banner };
   const common = { bundle: true, platform: "node", target: "node20", logLevel: "silent", absWorkingDir: ROOT };
