@@ -755,7 +755,7 @@ compiler/front/project.ts now builds the program with \`ts.createProgram\` inste
   the cache is written *after* the compile, so it also holds the bytecode of the checker and binder functions
   V8 compiled lazily — a cache made at load time would not. It saves parsing and bytecode generation, not
   execution or JIT warm-up. Each file is keyed by Node version, path, size, mtime, ctime and inode and carries a
-  SHA-256 of its bytes (V8 does not check them: a damaged cache could crash it); anything unreadable, stale or
+  CRC-32 of its bytes (SHA-256 before Node 20.15; V8 does not check them: a damaged cache could crash it); anything unreadable, stale or
   unwritable means compiling without it. The script is the same with or without it (checked above).
 - **The compiler cached too**: the hook sees only files loaded after it is installed, and the CLI bundle that
   installs it used to hold the compiler as well, so only TypeScript was cached. compiler/build.mjs now bundles

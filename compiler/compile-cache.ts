@@ -1,8 +1,8 @@
 import { accessSync, closeSync, constants as fsConstants, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import Module from "node:module";
 import { basename, dirname, isAbsolute, join } from "node:path";
-import { createHash } from "node:crypto";
 import * as vm from "node:vm";
+import * as zlib from "node:zlib";
 import { packageRoot } from "./paths.ts";
 
 /**
@@ -17,7 +17,7 @@ import { packageRoot } from "./paths.ts";
  *
  * The cache only skips parsing and bytecode generation: V8 checks it against its own version,
  * flags and the source's length and falls back to compiling the source when they differ; a
- * SHA-256 of the cached bytes guards against damaged files (V8 would not notice); and
+ * checksum of the cached bytes guards against damaged files (V8 would not notice); and
  * each file is keyed by its path, size, mtime, ctime and inode (V8's own check is the source's
  * length, and an mtime can be restored by archives and copies; a ctime and inode cannot). Any
  * failure — a directory that cannot be created or written, a damaged or foreign file — means
@@ -53,9 +53,19 @@ interface CjsModule {
   require(id: string): unknown;
 }
 
-const MAGIC = "initsh-v8-cache-1";
-const DIGEST_CHARS = 64;
-const digest = (data: Uint8Array): string => createHash("sha256").update(data).digest("hex");
+/**
+ * A checksum of the cached bytes, as hex: CRC-32 (zlib's, Node ≥ 20.15), else SHA-256. It is
+ * there to notice a damaged file, not an attacker (who could as well change the bundles). CRC-32
+ * spares loading node:crypto, and TypeScript's system layer, as shipped, does not load it either
+ * (compiler/slim-typescript.mjs): together some 6 ms of every build. The key holds the Node
+ * version, so one Node always reads what it wrote.
+ */
+const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const checksum: (data: Uint8Array) => string = crc32
+  ? (data) => crc32(data).toString(16).padStart(8, "0")
+  : (data) => (Module.createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto")).createHash("sha256").update(data).digest("hex");
+const CHECKSUM_CHARS = crc32 ? 8 : 64;
+const MAGIC = `initsh-v8-cache-2-${crc32 ? "crc32" : "sha256"}`;
 
 /**
  * The directory the cache lives in, or undefined when it is turned off or no candidate is
@@ -140,7 +150,7 @@ export function enableCompileCache(dir: string | undefined = compileCacheDir()):
     } catch {
       return original.call(this, content, filename, ...rest);
     }
-    const file = join(dir, `${basename(filename).replace(/[^A-Za-z0-9_.-]/g, "_")}-${createHash("sha1").update(filename).digest("hex").slice(0, 16)}.v8`);
+    const file = join(dir, `${basename(filename).replace(/[^A-Za-z0-9_.-]/g, "_")}-${checksum(Buffer.from(filename)).slice(0, 16)}.v8`);
     const cachedData = readEntry(file, key);
     const source = content.startsWith("#!") ? `//${content.slice(2)}` : content;
     let script: vm.Script;
@@ -176,7 +186,7 @@ export function enableCompileCache(dir: string | undefined = compileCacheDir()):
         const tmp = `${file}.${process.pid}.tmp`;
         try {
           const data = script.createCachedData();
-          writeFileSync(tmp, Buffer.concat([Buffer.from(`${key}\n${digest(data)}\n`), data]));
+          writeFileSync(tmp, Buffer.concat([Buffer.from(`${key}\n${checksum(data)}\n`), data]));
           renameSync(tmp, file);
           stats.written++;
         } catch {
@@ -225,7 +235,7 @@ function readEntry(file: string, key: string): Buffer | undefined {
   }
   try {
     const size = fstatSync(fd).size;
-    const header = Buffer.byteLength(key) + 1 + DIGEST_CHARS + 1;
+    const header = Buffer.byteLength(key) + 1 + CHECKSUM_CHARS + 1;
     if (size <= header) return undefined;
     const buf = Buffer.allocUnsafe(size);
     let read = 0;
@@ -234,12 +244,12 @@ function readEntry(file: string, key: string): Buffer | undefined {
       if (n === 0) return undefined;
       read += n;
     }
-    const keyEnd = header - DIGEST_CHARS - 2;
+    const keyEnd = header - CHECKSUM_CHARS - 2;
     if (buf.toString("utf8", 0, keyEnd + 1) !== `${key}\n` || buf[header - 1] !== 0x0a) return undefined;
     // V8 checks a cache's version, flags and source length but (in release builds) not its
     // bytes: a damaged file could crash it. Hence our own checksum.
     const data = buf.subarray(header);
-    if (buf.toString("latin1", keyEnd + 1, header - 1) !== digest(data)) return undefined;
+    if (buf.toString("latin1", keyEnd + 1, header - 1) !== checksum(data)) return undefined;
     return data;
   } catch {
     return undefined;

@@ -35,6 +35,14 @@ const EMIT_ONLY = new Map([
   ["getDeclarationDiagnostics", "src/compiler/transformers/declarations.ts"],
 ]);
 
+/**
+ * Text replaced in one section, exactly once. TypeScript's system layer loads node:crypto when it
+ * starts, for the hashes of incremental builds and watch mode, which the compiler never runs;
+ * without it, TypeScript behaves as where crypto is missing. Loading it costs some 6 ms of every
+ * build (compiler/compile-cache.ts avoids it too).
+ */
+const REPLACED = [{ section: "src/compiler/sys.ts", text: '_crypto = require("crypto");', by: "_crypto = void 0;" }];
+
 const esbuildOptions = { bundle: true, format: "cjs", platform: "node", target: "node20", treeShaking: true, minify: true, legalComments: "inline", logLevel: "silent" };
 
 /**
@@ -60,11 +68,17 @@ export async function buildSlimTypeScript(file, outfile, ts, used) {
     if (!topLevel.has(e.local) || EDITOR_ONLY.test(sectionAt(topLevel.get(e.local).end - 1))) throw new Error(`typescript.js: ts.${e.name} is not in the compiler's part`);
   }
   if (!exported.some((e) => e.name === "createProgram")) throw new Error("typescript.js: createProgram was not found");
-  const stubs = [...EMIT_ONLY].map(([name, section]) => {
+  const edits = [...EMIT_ONLY].map(([name, section]) => {
     const f = topLevel.get(name);
     if (!f || !ts.isFunctionDeclaration(f) || !f.body || sectionAt(f.end - 1) !== section) throw new Error(`typescript.js: ${name} is not a function in ${section}`);
     return { pos: f.body.getStart(parsed), end: f.body.end, text: `{ throw new Error("initsh ships TypeScript without ${name}: it never emits"); }` };
   });
+  for (const { section, text, by } of REPLACED) {
+    const at = [];
+    for (let i = module.body.indexOf(text); i >= 0; i = module.body.indexOf(text, i + 1)) if (sectionAt(i) === section) at.push(i);
+    if (at.length !== 1) throw new Error(`typescript.js: ${text} is in ${section} ${at.length} times, not once`);
+    edits.push({ pos: at[0], end: at[0] + text.length, text: by });
+  }
 
   const droppable = [];
   for (const statement of parsed.statements) {
@@ -75,7 +89,7 @@ export async function buildSlimTypeScript(file, outfile, ts, used) {
   let dropped = droppable;
   for (let round = 0; ; round++) {
     if (round > 30) throw new Error("typescript.js: slimming did not settle");
-    const output = await minified(source(module, exported, dropped, stubs));
+    const output = await minified(source(module, exported, dropped, edits));
     const free = unboundReferences(output, ts);
     const back = dropped.filter((d) => d.names.some((name) => free.has(name)));
     if (back.length === 0) {
@@ -156,12 +170,12 @@ function unwrap(text) {
   return { header: text.slice(0, start), body, exports };
 }
 
-/** The module's text without the `dropped` statements, with the `stubs` edits, exporting `exported`. */
-function source(module, exported, dropped, stubs) {
-  const edits = [...dropped.map((d) => ({ pos: d.statement.pos, end: d.statement.end, text: "" })), ...stubs].sort((a, b) => a.pos - b.pos);
+/** The module's text without the `dropped` statements, with `edits` made, exporting `exported`. */
+function source(module, exported, dropped, edits) {
+  const all = [...dropped.map((d) => ({ pos: d.statement.pos, end: d.statement.end, text: "" })), ...edits].sort((a, b) => a.pos - b.pos);
   let out = module.header;
   let pos = 0;
-  for (const e of edits) {
+  for (const e of all) {
     out += module.body.slice(pos, e.pos) + e.text;
     pos = e.end;
   }

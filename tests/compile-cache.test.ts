@@ -143,11 +143,30 @@ describe("the built CLI, installed where node_modules cannot hold the cache", ()
     expect(first.debug).toContain(`code cache ${cache}: 0 hit`);
     expect(first.script.equals(expected)).toBe(true);
     const entries = readdirSync(cache);
-    expect(entries.some((f) => /^typescript\.cjs-[0-9a-f]{16}\.v8$/.test(f)), entries.join(" ")).toBe(true);
+    expect(entries.some((f) => /^typescript\.cjs-[0-9a-f]{8}(?:[0-9a-f]{8})?\.v8$/.test(f)), entries.join(" ")).toBe(true);
 
     const second = build("second", { HOME: home });
     expect(second.debug).toMatch(new RegExp(`code cache ${cache.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: [1-9][0-9]* hit, 0 missing, 0 rejected`));
     expect(second.script.equals(expected)).toBe(true);
+  });
+
+  it("notices a damaged cache file: compiles without it and writes it anew; the script is byte-identical", () => {
+    const home = join(tmp, "home-damaged");
+    mkdirSync(home);
+    const cache = join(home, ".cache", "initsh");
+    build("damaged-1", { HOME: home });
+    const entry = join(cache, readdirSync(cache).find((f) => f.startsWith("typescript.cjs-"))!);
+    const written = readFileSync(entry);
+    // One bit flipped in the bytecode (the header, key and checksum, is a few hundred bytes).
+    const bad = Buffer.from(written);
+    bad[Math.floor(bad.length / 2)]! ^= 0x10;
+    writeFileSync(entry, bad);
+
+    const damaged = build("damaged-2", { HOME: home });
+    expect(damaged.debug).toMatch(/: 1 hit, 1 missing, 0 rejected/); // compiler.cjs's entry hits; TypeScript's is refused
+    expect(damaged.script.equals(expected)).toBe(true);
+    expect(readFileSync(entry).equals(bad), "the entry is written anew").toBe(false);
+    expect(build("damaged-3", { HOME: home }).debug).toMatch(/: 2 hit, 0 missing, 0 rejected/);
   });
 
   it("uses $XDG_CACHE_HOME/initsh when set", () => {
@@ -189,7 +208,7 @@ describe("the build (npm ci's prepare, npm run build) warms the cache", () => {
     expect(res.status, res.stderr).toBe(0);
     expect(res.stderr).not.toContain("warning");
     const entries = readdirSync(cache);
-    expect(entries.some((f) => /^typescript\.cjs-[0-9a-f]{16}\.v8$/.test(f)), entries.join(" ")).toBe(true);
+    expect(entries.some((f) => /^typescript\.cjs-[0-9a-f]{8}(?:[0-9a-f]{8})?\.v8$/.test(f)), entries.join(" ")).toBe(true);
 
     const out = join(tmp, "after.sh");
     const next = spawnSync(process.execPath, ["-e", "require(process.argv[1]).main(process.argv.slice(2))", "--", join(outdir, "initsh.cjs"), "build", example, "-o", out], {

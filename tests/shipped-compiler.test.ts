@@ -7,7 +7,7 @@
  * so a stale dist/ can neither hide nor cause a difference.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -98,6 +98,24 @@ describe("the shipped compiler bundle", () => {
     expect(res.stderr).toBe("");
     expect(res.status).toBe(0);
     expect(res.stdout).toBe(seen(compileFile(example)));
+  });
+
+  it("builds without loading node:crypto (TypeScript's system layer as shipped, and the code cache, do without it)", () => {
+    const example = join(root, "examples", "basic-init.ts");
+    const cache = mkdtempSync(join(root, "node_modules", ".cache", "initsh-crypto-"));
+    try {
+      // A file, not `node -e`, which loads crypto itself.
+      const main = join(cache, "main.cjs");
+      writeFileSync(main, 'require(process.argv[2]).main(process.argv.slice(3)).then(() => process.stderr.write(process.moduleLoadList.filter((m) => /crypto/.test(m)).join(" ")));\n');
+      for (const env of [{ INITSH_NO_CACHE: "1" }, { INITSH_CACHE_DIR: cache }, { INITSH_CACHE_DIR: cache }]) {
+        const res = spawnSync(process.execPath, [main, join(dir, "initsh.cjs"), "build", example, "-o", "-"], { encoding: "utf8", env: { ...process.env, ...env } });
+        expect(res.status).toBe(0);
+        expect(res.stdout).toBe(seen(compileFile(example)));
+        expect(res.stderr).toBe("");
+      }
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it("simulates a .ts init with the CLI bundle (compiling it through compiler.cjs too)", () => {
