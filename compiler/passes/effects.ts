@@ -1,5 +1,6 @@
 import type { Arith, Command, Pattern, PatternPart, Simple, Word, WordPart } from "../sh/ast.ts";
 import { literalText } from "../sh/ast.ts";
+import { sameList } from "../sh/walk.ts";
 
 /**
  * What a command may read and write, for the passes that move or drop assignments. Writes are
@@ -39,6 +40,9 @@ const WRITES_NOTHING = new Set(["[", "test", "echo", "print", "true", "false", "
 /** Builtins whose arguments are the names they change. */
 const WRITES_ARGUMENTS = new Set(["unset", "local"]);
 
+/** What each function definition does itself (see the Effects constructor), and the function names that held for. Never changed once made. */
+const ownEffects = new WeakMap<Command, { names: string; w: Writes; r: Writes; called: string[] }>();
+
 export class Effects {
   private readonly functions = new Map<string, Writes>();
   private readonly functionReads = new Map<string, Writes>();
@@ -60,8 +64,13 @@ export class Effects {
     }
     // Each function's own writes and reads (computed while every function's entry is still
     // empty, so a call adds only what any call adds), once; then each takes in its callees'
-    // until nothing changes (recursion included).
+    // until nothing changes (recursion included). What a function does itself depends only on
+    // its definition and on which names are functions: a definition the passes left as it was
+    // is not analysed again.
+    const names = [...this.functions.keys()].sort().join(" ");
     const own = bodies.map((f) => {
+      const known = ownEffects.get(f);
+      if (known && known.names === names) return { name: f.name, ...known };
       const w = none();
       const r = none();
       const called = new Set<string>();
@@ -70,6 +79,7 @@ export class Effects {
         merge(r, this.readsOf(c));
         this.collectCallees(c, called);
       });
+      ownEffects.set(f, { names, w, r, called: [...called] });
       return { name: f.name, w, r, called: [...called] };
     });
     for (const f of own) {
@@ -308,10 +318,18 @@ export function wordNames(w: Word): Set<string> {
   return new Set(counts.keys());
 }
 
+/** Each command's own read counts, once: commands are never changed in place. */
+const countsOf = new WeakMap<Command, Map<string, number>>();
+
 /** Read counts over a whole program. */
 export function readCounts(commands: readonly Command[]): Map<string, number> {
   const counts = new Map<string, number>();
-  commands.forEach((c) => countReads(c, counts));
+  for (const c of commands) {
+    let own = countsOf.get(c);
+    if (!own) countReads(c, (own = new Map()));
+    countsOf.set(c, own);
+    for (const [name, n] of own) counts.set(name, (counts.get(name) ?? 0) + n);
+  }
   return counts;
 }
 
@@ -319,36 +337,57 @@ export function readCounts(commands: readonly Command[]): Map<string, number> {
 
 /**
  * Rebuilds every command list in `commands` (function bodies, branches, loop bodies, tests …)
- * innermost first, passing each to `f`; `commands` itself is the last list passed.
+ * innermost first, passing each to `f`; `commands` itself is the last list passed. As with
+ * sh/walk.ts's mapCommands, what nothing changed is not copied: `f` gets a list as it is when
+ * nothing in it changed, and a list `f` returns with the same commands is the list it was given.
  */
 export function mapLists(commands: readonly Command[], f: (list: Command[]) => Command[]): Command[] {
+  const lists = (cs: readonly Command[]) => mapLists(cs, f);
   const inner = (c: Command): Command => {
     switch (c.kind) {
-      case "if":
-        return {
-          ...c,
-          clauses: c.clauses.map((k) => ({ test: mapLists(k.test, f), body: mapLists(k.body, f) })),
-          ...(c.otherwise ? { otherwise: mapLists(c.otherwise, f) } : {}),
-        };
-      case "while":
-        return { ...c, test: mapLists(c.test, f), body: mapLists(c.body, f) };
+      case "if": {
+        const clauses = c.clauses.map((k) => {
+          const test = lists(k.test);
+          const body = lists(k.body);
+          return test === k.test && body === k.body ? k : { test, body };
+        });
+        const otherwise = c.otherwise && lists(c.otherwise);
+        return clauses.every((k, i) => k === c.clauses[i]) && otherwise === c.otherwise ? c : { ...c, clauses, ...(otherwise ? { otherwise } : {}) };
+      }
+      case "while": {
+        const test = lists(c.test);
+        const body = lists(c.body);
+        return test === c.test && body === c.body ? c : { ...c, test, body };
+      }
       case "for":
-        return { ...c, body: mapLists(c.body, f) };
-      case "case":
-        return { ...c, arms: c.arms.map((a) => ({ patterns: a.patterns, body: mapLists(a.body, f) })) };
-      case "and":
-      case "or":
-        return { ...c, left: inner(c.left), right: inner(c.right) };
-      case "not":
-        return { ...c, command: inner(c.command) };
       case "group":
-      case "function":
-        return { ...c, body: mapLists(c.body, f) };
+      case "function": {
+        const body = lists(c.body);
+        return body === c.body ? c : { ...c, body };
+      }
+      case "case": {
+        const arms = c.arms.map((a) => {
+          const body = lists(a.body);
+          return body === a.body ? a : { patterns: a.patterns, body };
+        });
+        return arms.every((a, i) => a === c.arms[i]) ? c : { ...c, arms };
+      }
+      case "and":
+      case "or": {
+        const left = inner(c.left);
+        const right = inner(c.right);
+        return left === c.left && right === c.right ? c : { ...c, left, right };
+      }
+      case "not": {
+        const command = inner(c.command);
+        return command === c.command ? c : { ...c, command };
+      }
       default:
         return c;
     }
   };
-  return f(commands.map(inner));
+  const rebuilt = sameList(commands, commands.map(inner));
+  return sameList(rebuilt, f(rebuilt));
 }
 
 export const isTemp = (name: string): boolean => /^_t[0-9]+$/.test(name);

@@ -19,7 +19,10 @@ import { removeUnusedAssignments } from "./unused.ts";
 export function optimize(functions: Command[], main: Command[]): [Command[], Command[]] {
   const split = (all: Command[]): [Command[], Command[]] => [all.slice(0, functions.length), all.slice(functions.length)];
   let all = [...functions, ...main];
-  let before = JSON.stringify(all);
+  // A round that changed nothing returns the very list it was given (sh/walk.ts), so most
+  // rounds are told apart without printing the program; its text settles the rest.
+  let before = all;
+  let beforeText: string | undefined;
   for (let round = 0; round < 6; round++) {
     all = foldConstants(foldArithmetic(all));
     all = foldDefaults(all);
@@ -28,9 +31,11 @@ export function optimize(functions: Command[], main: Command[]): [Command[], Com
     all = assignEarly(all, new Effects(all), readCounts(all));
     all = checkBeforeCopy(all, new Effects(all));
     all = removeUnusedAssignments(all);
-    const after = JSON.stringify(all);
-    if (after === before) break;
-    before = after;
+    if (all === before) break;
+    const afterText = JSON.stringify(all);
+    if (afterText === (beforeText ??= JSON.stringify(before))) break;
+    before = all;
+    beforeText = afterText;
   }
   all = dropFinalReturns(all);
   if (!all.slice(0, functions.length).every((c, i) => c.kind === functions[i]!.kind)) throw new Error("internal: a pass moved a function");
