@@ -8,10 +8,11 @@
 // the language service adds. So the file is unwrapped into an ES module that exports only what
 // the compiler's sources read of `ts`, every top-level statement of the editor-only sections is
 // left out, the few functions that alone lead to the transformers throw instead (EMIT_ONLY),
-// and esbuild's tree shaking drops what nothing kept refers to. Then the minified
-// result is parsed, and a statement left out is put back when a name it declares or writes to
-// is referred to there: minifying renames every name that is bound, so a name still spelled
-// out in a reference is one nothing declares. That repeats until nothing is put back.
+// the system layer does without node:crypto (REPLACED), and esbuild's tree shaking drops what
+// nothing kept refers to. Then the minified result is parsed, and a statement left out is put
+// back when a name it declares or writes to is referred to there: minifying renames every name
+// that is bound, so a name still spelled out in a reference is one nothing declares. That
+// repeats until nothing is put back.
 //
 // Anything unexpected in the file's shape throws; compiler/build.mjs then ships the whole file,
 // minified. tests/shipped-compiler.test.ts checks that the slim one is what ships, and that it
