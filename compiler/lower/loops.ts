@@ -194,7 +194,8 @@ function lowerForOfLiteral(node: ts.ForOfStatement, id: ts.Identifier, elements:
 function lowerForOfSplit(node: ts.ForOfStatement, id: ts.Identifier, text: { pre: Command[]; word: sh.Word }, separator: string, ctx: LowerContext): Command[] {
   // Named after the loop variable, for the reader: `line_rest` is what is left to walk (for an
   // unused `_`, `rest`: a leading `__` would read as the compiler's own).
-  const rest = ctx.newVariable(id.text.replace(/^_+/, "") ? `${id.text}_rest` : "rest");
+  const walkVariable = (role: string) => ctx.newVariable(id.text.replace(/^_+/, "") ? `${id.text}_${role}` : role);
+  const rest = walkVariable("rest");
   const symbol = ctx.symbolOf(id)!;
   const name = ctx.newVariable(id.text);
   ctx.bindings.set(symbol, { kind: "var", name, type: { kind: "string", optional: false }, scope: ctx.scope });
@@ -217,7 +218,7 @@ function lowerForOfSplit(node: ts.ForOfStatement, id: ts.Identifier, text: { pre
       { kind: "while", test: [sh.test("-n", sh.word(sh.param(rest)))], body: [take, ...body()], origin: ctx.origin(node) },
     ];
   }
-  const more = ctx.newVariable(id.text.replace(/^_+/, "") ? `${id.text}_more` : "more");
+  const more = walkVariable("more");
   const fetch: Command = {
     kind: "case",
     subject: sh.word(sh.param(rest)),

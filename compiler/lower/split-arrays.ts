@@ -1,7 +1,6 @@
 import { ts } from "ts-morph";
 import * as sh from "../sh/ast.ts";
 import type { Binding, LowerContext, ParamInfo } from "./context.ts";
-import { classifyType } from "./types.ts";
 import { lowered, stringVal, type Lowered } from "./values.ts";
 import { usesIn } from "./uses.ts";
 import { enclosingFunction } from "./writes.ts";
@@ -21,6 +20,9 @@ import { functionName, isExported, skipParentheses, sourceFileOf, withParenthese
 
 type SplitText = Extract<Binding, { kind: "split" }>;
 
+const literalText = (e: ts.Expression): string | undefined =>
+  ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? e.text : undefined;
+
 /** `text.split(",")`: a split of a string by a literal, non-empty separator (receiver and separator). */
 export function splitByLiteral(expression: ts.Expression, ctx: LowerContext): { text: ts.Expression; separator: string } | undefined {
   const e = skipParentheses(expression);
@@ -28,9 +30,8 @@ export function splitByLiteral(expression: ts.Expression, ctx: LowerContext): { 
   if (e.expression.name.text !== "split" || e.expression.questionDotToken || e.questionDotToken) return undefined;
   const receiver = ctx.shTypeOf(e.expression.expression);
   if (receiver?.kind !== "string" || receiver.optional) return undefined;
-  const separator = e.arguments[0]!;
-  if (!(ts.isStringLiteral(separator) || ts.isNoSubstitutionTemplateLiteral(separator)) || separator.text === "") return undefined;
-  return { text: e.expression.expression, separator: separator.text };
+  const separator = literalText(e.arguments[0]!);
+  return separator ? { text: e.expression.expression, separator } : undefined;
 }
 
 /** True when some text shorter than `sep` both starts and ends it ("aa", "abab"): see __splitplain. */
@@ -38,9 +39,6 @@ export function bordered(sep: string): boolean {
   for (let k = 1; k < sep.length; k++) if (sep.startsWith(sep.slice(sep.length - k))) return true;
   return false;
 }
-
-const literalText = (e: ts.Expression): string | undefined =>
-  ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? e.text : undefined;
 
 /** A variable or parameter that may be kept as text, with the function its uses must be in. */
 interface Candidate {
@@ -81,7 +79,7 @@ function candidatesIn(file: ts.SourceFile, ctx: LowerContext): Map<ts.Symbol, Ca
       const fn = node.parent;
       const fnName = functionName(fn);
       const fnSymbol = fnName && ctx.symbolOf(fnName);
-      const type = classifyType(ctx.checker.getTypeAtLocation(node), ctx.checker);
+      const type = ctx.shTypeOf(node);
       const symbol = ctx.symbolOf(node.name);
       if (fnSymbol && functionOf(fnSymbol) === fn && symbol && type?.kind === "array" && type.element === "string" && !type.optional) {
         out.set(symbol, { home: fn, callee: { function: fnSymbol, index: fn.parameters.indexOf(node) } });

@@ -1,6 +1,6 @@
 import type { Arith, Command, Pattern, PatternPart, Simple, Word, WordPart } from "../sh/ast.ts";
 import { literalText } from "../sh/ast.ts";
-import { sameList } from "../sh/walk.ts";
+import { sameList, withNested } from "../sh/walk.ts";
 
 /**
  * What a command may read and write, for the passes that move or drop assignments. Writes are
@@ -342,50 +342,7 @@ export function readCounts(commands: readonly Command[]): Map<string, number> {
  * nothing in it changed, and a list `f` returns with the same commands is the list it was given.
  */
 export function mapLists(commands: readonly Command[], f: (list: Command[]) => Command[]): Command[] {
-  const lists = (cs: readonly Command[]) => mapLists(cs, f);
-  const inner = (c: Command): Command => {
-    switch (c.kind) {
-      case "if": {
-        const clauses = c.clauses.map((k) => {
-          const test = lists(k.test);
-          const body = lists(k.body);
-          return test === k.test && body === k.body ? k : { test, body };
-        });
-        const otherwise = c.otherwise && lists(c.otherwise);
-        return clauses.every((k, i) => k === c.clauses[i]) && otherwise === c.otherwise ? c : { ...c, clauses, ...(otherwise ? { otherwise } : {}) };
-      }
-      case "while": {
-        const test = lists(c.test);
-        const body = lists(c.body);
-        return test === c.test && body === c.body ? c : { ...c, test, body };
-      }
-      case "for":
-      case "group":
-      case "function": {
-        const body = lists(c.body);
-        return body === c.body ? c : { ...c, body };
-      }
-      case "case": {
-        const arms = c.arms.map((a) => {
-          const body = lists(a.body);
-          return body === a.body ? a : { patterns: a.patterns, body };
-        });
-        return arms.every((a, i) => a === c.arms[i]) ? c : { ...c, arms };
-      }
-      case "and":
-      case "or": {
-        const left = inner(c.left);
-        const right = inner(c.right);
-        return left === c.left && right === c.right ? c : { ...c, left, right };
-      }
-      case "not": {
-        const command = inner(c.command);
-        return command === c.command ? c : { ...c, command };
-      }
-      default:
-        return c;
-    }
-  };
+  const inner = (c: Command): Command => withNested(c, (cs) => mapLists(cs, f), inner);
   const rebuilt = sameList(commands, commands.map(inner));
   return sameList(rebuilt, f(rebuilt));
 }
