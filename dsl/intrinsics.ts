@@ -129,6 +129,19 @@ export declare function appendFile(path: string, text: string): boolean;
 export declare function listDir(path: string): string[];
 
 /**
+ * The integer that `text` holds: surrounding whitespace, an optional sign and 1 to 9 decimal
+ * digits (leading zeros aside). Anything else is `undefined` — `""`, `"5s"`, `"1.5"`,
+ * `"0x10"`, or more digits than every target shell's arithmetic holds. No fork.
+ *
+ * This is the conversion for text from outside (the kernel command line, a file): an init
+ * must say what happens when it is not a number, where `Number(text)` would stop the script.
+ *
+ * @example
+ * const delay = toInteger(cmdline.string("delay", "0")) ?? rescueShell("delay= is not a number");
+ */
+export declare function toInteger(text: string): number | undefined;
+
+/**
  * Creates a directory and its missing parents (`mkdir -p`, an external command).
  *
  * @returns whether the directory exists afterwards.

@@ -1,4 +1,4 @@
-import { readFile, traceCommands } from "../dsl/index.ts";
+import { readFile, toInteger, traceCommands } from "../dsl/index.ts";
 import { log } from "./log.ts";
 
 /**
@@ -119,16 +119,6 @@ function flagValue(name: string): boolean | undefined {
   return !(value === "0" || value === "no" || value === "false" || value === "off");
 }
 
-/** Whether `s` is a decimal integer within 32 bits: an optional `-`, then 1 to 9 digits. */
-function isDecimal(s: string): boolean {
-  const digits = s.startsWith("-") ? s.slice(1) : s;
-  if (digits === "" || digits.length > 9) return false;
-  for (const c of digits.split("")) {
-    if (!"0123456789".includes(c)) return false;
-  }
-  return true;
-}
-
 /** Kernel command-line parameters (see the module comment for the parsing rules). */
 export namespace cmdline {
   /**
@@ -173,7 +163,7 @@ export namespace cmdline {
 
   /**
    * The last `name=N` as an integer, or `fallback` when absent. A value that is not a decimal
-   * integer prints a warning on the console and gives `fallback`.
+   * integer (see toInteger) prints a warning on the console and gives `fallback`.
    * @example
    * const timeout = cmdline.int("rootdelay", 10);
    */
@@ -182,11 +172,9 @@ export namespace cmdline {
     const i = lastIndex(name);
     if (i < 0) return fallback;
     const value = values[i] ?? "";
-    if (!isDecimal(value)) {
-      log.warn(`${name}=${value} is not a whole number: using ${fallback}`);
-      return fallback;
-    }
-    return Number(value);
+    const n = toInteger(value);
+    if (n === undefined) log.warn(`${name}=${value} is not a whole number: using ${fallback}`);
+    return n ?? fallback;
   }
 
   /**

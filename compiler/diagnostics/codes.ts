@@ -184,4 +184,9 @@ export const diagnostics = {
     () =>
       "A record parameter cannot be optional, and its default value is made by the caller, so it must not read the function's other parameters or call functions: pass the record at every call otherwise (a record's fields may themselves be optional).",
   ),
+  uncheckedConversion: createDiagnosticFactory(
+    "IS1045",
+    (name: string) =>
+      `${name}() stops the script when the text is not a whole number, and an init must not stop: PID 1 exiting panics the kernel ("Attempted to kill init"). Say what happens then: \`toInteger(text) ?? fallback\`, \`toInteger(text) ?? rescueShell("…")\`, or \`cmdline.int(name, fallback)\` for a kernel parameter.`,
+  ),
 } as const;

@@ -8,6 +8,7 @@ import type { ExpressionVisitors } from "./visitor.ts";
 import { valueType } from "./writes.ts";
 import { arithWord, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
 import { textOf } from "../front/nodes.ts";
+import { divisorCheck } from "./pid1.ts";
 
 /** Unary and binary operators, with JavaScript's value and short-circuit semantics. */
 
@@ -80,7 +81,7 @@ function arithmetic(node: ts.BinaryExpression, op: sh.ArithOp, l: Lowered, r: Lo
   const { pre, vals } = ctx.sequence([l, r]);
   const left = toArith(lowered(vals[0]!), node.left, ctx);
   const right = toArith(lowered(vals[1]!), node.right, ctx);
-  return lowered(numberVal(sh.binary(op, left, right)), pre);
+  return lowered(numberVal(sh.binary(op, left, right)), op === "%" ? [...pre, ...divisorCheck(right, node, ctx)] : pre);
 }
 
 /**

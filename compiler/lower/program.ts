@@ -20,6 +20,7 @@ import { markCallsThatNeverReturn } from "../passes/exits.ts";
 import { alwaysJumps } from "../passes/shapes.ts";
 import { dropRepeatedLocations } from "../passes/locations.ts";
 import { mapCommands } from "../sh/walk.ts";
+import { exitTrap, initFailHelper, rescueFunction } from "./pid1.ts";
 
 /** Every visitor, merged into one map per node family and keyed by SyntaxKind. */
 export const standardVisitors: Visitors = {
@@ -52,7 +53,9 @@ export function lowerProgram(source: ts.SourceFile, input: ProgramInput): Lowere
   ctx.declareModuleVariable = (decl) => lowerModuleVariable(decl, ctx);
   if (input.libraryFunction) ctx.libraryFunction = input.libraryFunction;
   checkInitEntry(source, ctx);
-  const main = ctx.stmts(source.statements);
+  // An init's first command: whatever makes the script exit goes to the rescue shell instead.
+  const main = [...(ctx.initMode ? exitTrap(ctx) : []), ...ctx.stmts(source.statements)];
+  const rescue = rescueFunction(ctx);
   defineQueuedFunctions(ctx);
   const entry = initEntry(source, ctx);
   const recursive = recursiveFunctions(ctx.functions);
@@ -66,14 +69,19 @@ export function lowerProgram(source: ts.SourceFile, input: ProgramInput): Lowere
     return entry ? [sh.command(entry.shName)] : last && alwaysJumps(last) ? [] : [sh.command("exit", "0")];
   };
   for (;;) {
-    const called = stillCalled(calledFunctions, [...optimizedMain, ...tailOf(optimizedMain), ...ctx.moduleState]);
+    // The rescue shell of an init is called from the trap's text and from __fail, which the
+    // scan cannot see: it stays.
+    const kept = rescue ? [sh.command(rescue.shName)] : [];
+    const called = stillCalled(calledFunctions, [...optimizedMain, ...tailOf(optimizedMain), ...ctx.moduleState, ...kept]);
     const marked = markCallsThatNeverReturn([...called, ...optimizedMain]);
     if (called.length === calledFunctions.length && !marked.changed) break;
     [calledFunctions, optimizedMain] = optimize(marked.commands.slice(0, called.length), marked.commands.slice(called.length));
   }
   const tail = tailOf(optimizedMain);
   const programText = JSON.stringify([calledFunctions, optimizedMain, tail, ctx.moduleState]);
-  const resolved = resolveHelpers(liveHelpers(ctx.helpers, programText));
+  const resolved = resolveHelpers(liveHelpers(ctx.helpers, programText)).map((h) =>
+    h.name === "__fail" && rescue ? { ...h, source: initFailHelper(rescue) } : h,
+  );
   const helpers = [...registerShownSet(resolved, [...calledFunctions, ...optimizedMain, ...tail, ...ctx.moduleState]), ...resolved.map((h): Command => ({ kind: "verbatim", text: h.source }))];
   const prunedFunctions = pruneLocals(calledFunctions);
   const userFunctions = new Set(ctx.functions.filter((f) => !ctx.inLibrary(f.node)).map((f) => f.shName));

@@ -11,6 +11,7 @@ import { lowerIfAsCase } from "./matches.ts";
 import { assignedByOtherFunctions } from "./writes.ts";
 import { assignmentOps, isUndefined, lowerCondition, toArith } from "./operators.ts";
 import { checkRecordWrite } from "./records.ts";
+import { divisorCheck } from "./pid1.ts";
 import { classifyType, isScalar } from "./types.ts";
 import { dependsOnState, literalText, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
 import type { StatementVisitors } from "./visitor.ts";
@@ -143,8 +144,10 @@ function lowerAssignment(target: ts.Expression, op: ts.SyntaxKind, value: ts.Exp
   }
   const right = ctx.expr(value!);
   const { pre, vals } = ctx.sequence([current(), right]);
-  const arith = sh.binary(arithOp === "+" ? "+" : arithOp, toArith(lowered(vals[0]!), stripped, ctx), toArith(lowered(vals[1]!), value!, ctx));
-  return ctx.store(name!, lowered(numberVal(arith), pre), origin);
+  const divisor = toArith(lowered(vals[1]!), value!, ctx);
+  const arith = sh.binary(arithOp === "+" ? "+" : arithOp, toArith(lowered(vals[0]!), stripped, ctx), divisor);
+  const checked = arithOp === "%" ? [...pre, ...divisorCheck(divisor, node, ctx)] : pre;
+  return ctx.store(name!, lowered(numberVal(arith), checked), origin);
 }
 
 function assignmentTarget(target: ts.Expression, ctx: LowerContext) {

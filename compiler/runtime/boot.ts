@@ -110,16 +110,17 @@ __readline() {
   IFS= read -r __r || [ -n "$__r" ] || unset __r
 }`),
   // A redirection that fails on a function call ends a POSIX shell; on \`command exec\` it
-  // does not, so the file is opened that way first.
+  // does not, so the file is opened that way first. The shell's own message about a file it
+  // cannot create is dropped: the caller, told by the status, says what went wrong.
   h("__writefile", ["__print"], `
 __writefile() {
-  command exec 3>"$1" || return 1
+  { command exec 3>"$1"; } 2>/dev/null || return 1
   __print "$2" >&3
   exec 3>&-
 }`),
   h("__appendfile", ["__print"], `
 __appendfile() {
-  command exec 3>>"$1" || return 1
+  { command exec 3>>"$1"; } 2>/dev/null || return 1
   __print "$2" >&3
   exec 3>&-
 }`),

@@ -445,5 +445,28 @@ __parseint() {
   [ -n "$__pi_s" ] || __fail "parseInt(): no decimal digits at the start of: $1"
   __canonint "$__pi_g" "$__pi_s"
 }`),
+    // toInteger(): the same text as Number() takes, with no digits, other text or more than
+    // nine significant digits (more than 32-bit arithmetic holds) giving undefined (unset).
+    h("__toint", ["__trim", "__canonint"], `
+__toint() {
+  __trim "$1"
+  __ti_s=$__r
+  __ti_g=
+  case $__ti_s in
+    [+-]*)
+      __ti_t=\${__ti_s#?}
+      __ti_g=\${__ti_s%"$__ti_t"}
+      __ti_s=$__ti_t
+      ;;
+  esac
+  case $__ti_s in
+    '' | *[!0-9]*)
+      unset __r
+      return
+      ;;
+  esac
+  __canonint "$__ti_g" "$__ti_s"
+  case \${__r#-} in ??????????*) unset __r ;; esac
+}`),
   ].map((x) => [x.name, x]),
 );

@@ -203,7 +203,7 @@ function program(rng: Rng, idioms: boolean): string {
   // An init program (PID 1) may not exit: it ends in rescueShell, and so does its die().
   const isInit = rng.chance(0.2);
   const lines: string[] = [
-    ...(isInit ? ['import { rescueShell } from "initsh";'] : []),
+    ...(isInit ? ['import { rescueShell, toInteger } from "initsh";'] : []),
     "interface Rec {",
     "  name: string;",
     "  size: number;",
@@ -287,7 +287,8 @@ function program(rng: Rng, idioms: boolean): string {
           () => `add(${sub("number")}, ${sub("number")})`,
           () => `(${sub("string", false)}).indexOf(${sub("string")})`,
           () => `Number(${sub("number")})`,
-          () => `parseInt(String(${sub("number")}), 10)`,
+          // An init converts text with toInteger: Number() and parseInt() of text are IS1045 there.
+          () => (isInit ? `(toInteger(String(${sub("number")})) ?? 0)` : `parseInt(String(${sub("number")}), 10)`),
           () => `(${sub("number?")} ?? ${sub("number")})`,
           () => `(${sub("boolean", false)} ? ${sub("number")} : ${sub("number")})`,
           ...opt(() => `(${sub("number?")} ?? die("no number"))`),

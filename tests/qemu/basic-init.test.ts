@@ -8,24 +8,18 @@
  * the kernel is downloaded into node_modules/.cache/initsh-qemu/ on first use.
  * INITSH_SKIP_QEMU=1 skips the suite; INITSH_TEST_KEEP=1 keeps the images and serial logs.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInitramfs } from "./initramfs.ts";
-import { bootQemu, type BootRun } from "./qemu.ts";
 import { buildRootImage } from "./rootfs.ts";
-import { prepareHost, type QemuHost } from "./setup.ts";
+import { BOOT_TEST_TIMEOUT, bootSuite, expectReachedRoot, VIRTIO_MODULES, type JudgedBoot } from "./suite.ts";
 import { qemuSkipReason } from "./tools.ts";
-import { judge, tail, type Verdict } from "./verdict.ts";
+import { tail } from "./verdict.ts";
 
 const EXAMPLE = join(import.meta.dirname, "..", "..", "examples", "basic-init.ts");
-/** What the cloud kernel lacks for a virtio disk (ext4 is built in); dependencies come along. */
-const MODULES = ["virtio_pci", "virtio_blk"];
-const LOAD = `modules=${MODULES.join(",")}`;
-/** Per boot: QEMU's own 120 s timeout plus the kill grace and some slack. */
-const BOOT_TEST_TIMEOUT = 150_000;
+const LOAD = `modules=${VIRTIO_MODULES.join(",")}`;
 
 const skip = qemuSkipReason();
 if (skip !== undefined) console.warn(`tests/qemu: ${skip}`);
@@ -38,54 +32,34 @@ function exampleLine(needle: string): number {
 }
 
 describe.skipIf(skip !== undefined)("basic-init on a real kernel (QEMU, busybox-static)", () => {
-  let host: QemuHost;
-  let work: string;
+  const suite = bootSuite("basic");
   let initrd: string;
   let initrdBytes: number;
   let disk: string;
   let buildSeconds: number;
-  const times: [string, number][] = [];
 
   beforeAll(async () => {
-    host = prepareHost();
+    const { host, work } = suite();
     // Loaded here, not at the top: a skipped suite need not load the compiler.
     const { compileInit } = await import("./compile.ts");
     const start = performance.now();
-    work = mkdtempSync(join(tmpdir(), "initsh-qemu-"));
     initrd = join(work, "initrd.cpio.gz");
-    initrdBytes = buildInitramfs({ init: compileInit(EXAMPLE), busybox: host.busybox, kernel: host.kernel, modules: MODULES, tools: host.tools, out: initrd });
+    initrdBytes = buildInitramfs({ init: compileInit(EXAMPLE), busybox: host.busybox, kernel: host.kernel, modules: VIRTIO_MODULES, tools: host.tools, out: initrd });
     // Every boot mounts it read-only (basic-init without `rw`), so one image serves them all.
     disk = buildRootImage({ busybox: host.busybox.binary, label: "root", mke2fs: host.tools.mke2fs!, out: join(work, "root.img") });
     buildSeconds = (performance.now() - start) / 1000;
   });
 
   afterAll(() => {
-    if (work === undefined) return;
-    if (buildSeconds !== undefined) {
-      const boots = times.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(", ");
-      console.info(`tests/qemu: kernel ${host.kernel.version}; setup ${host.seconds.toFixed(2)} s; compile and images ${buildSeconds.toFixed(2)} s; initramfs ${initrdBytes} bytes; boots: ${boots}`);
-    }
-    if (process.env.INITSH_TEST_KEEP) console.info(`tests/qemu: images and serial logs kept in ${work}`);
-    else rmSync(work, { recursive: true, force: true });
+    if (buildSeconds === undefined) return;
+    const { host } = suite();
+    console.info(`tests/qemu: kernel ${host.kernel.version}; setup ${host.seconds.toFixed(2)} s; compile and images ${buildSeconds.toFixed(2)} s; initramfs ${initrdBytes} bytes`);
   });
 
   /** Boots with `append` after the fixed parameters; the log is `<name>.log` in the work folder. */
-  async function boot(name: string, append: string): Promise<BootRun & Verdict> {
-    const run = await bootQemu({ tools: host.tools, vmlinuz: host.kernel.vmlinuz, initrd, disk, append, log: join(work, `${name}.log`) });
-    times.push([name, run.seconds]);
-    return { ...run, ...judge(run.log) };
-  }
+  const boot = (name: string, append: string): Promise<JudgedBoot> => suite().boot(name, initrd, disk, append);
 
-  /** Asserts a boot that reached the root's /sbin/init as PID 1, powered off and never panicked. */
-  function expectReachedRoot(run: BootRun & Verdict): void {
-    const why = `serial log (end):\n${tail(run.log)}`;
-    expect(run.timedOut, why).toBe(false);
-    expect(run.panic, why).toBe(false);
-    expect(run.rootPid, why).toBe(1);
-    expect(run.poweredOff, why).toBe(true);
-  }
-
-  let byLabel: (BootRun & Verdict) | undefined;
+  let byLabel: JudgedBoot | undefined;
 
   it("root=LABEL=root: finds the disk by label, switch_root hands PID 1 to the root's /sbin/init", async () => {
     byLabel = await boot("label", `root=LABEL=root ${LOAD}`);

@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import * as sh from "../../sh/ast.ts";
 import type { LowerContext } from "../context.ts";
 import { toArith } from "../operators.ts";
+import { divisorCheck } from "../pid1.ts";
 import { lowered, numberVal, type Lowered } from "../values.ts";
 import type { Builtins } from "./builtin.ts";
 
@@ -20,7 +21,7 @@ function integerDivision(call: ts.CallExpression, ctx: LowerContext, floor: bool
   const { pre, vals } = ctx.sequence([ctx.expr(arg.left), ctx.expr(arg.right)]);
   let a = toArith(lowered(vals[0]!), arg.left, ctx);
   let b = toArith(lowered(vals[1]!), arg.right, ctx);
-  if (!floor) return lowered(numberVal(sh.binary("/", a, b)), pre);
+  if (!floor) return lowered(numberVal(sh.binary("/", a, b)), [...pre, ...divisorCheck(b, call, ctx)]);
   // Floor reads each operand several times: give complex ones a name first.
   const named = (x: sh.Arith): sh.Arith => {
     if (x.kind === "num" || x.kind === "var") return x;
@@ -30,6 +31,7 @@ function integerDivision(call: ts.CallExpression, ctx: LowerContext, floor: bool
   };
   a = named(a);
   b = named(b);
+  pre.push(...divisorCheck(b, call, ctx));
   const signsDiffer = sh.binary("!=", sh.binary("<", a, sh.num(0)), sh.binary("<", b, sh.num(0)));
   const inexact = sh.binary("&&", sh.binary("!=", sh.binary("%", a, b), sh.num(0)), signsDiffer);
   return lowered(numberVal(sh.binary("-", sh.binary("/", a, b), inexact)), pre);

@@ -8,6 +8,7 @@ import { bordered, includesSplit, splitTextArray } from "../split-arrays.ts";
 import { sliceAfterPrefix } from "../matches.ts";
 import { lowered, readsRegister, stringVal, type Lowered } from "../values.ts";
 import type { Builtins } from "./builtin.ts";
+import { failureSite } from "../pid1.ts";
 
 /** String and array methods: each a call to its runtime helper, arguments evaluated in order. */
 
@@ -67,7 +68,12 @@ export const stringBuiltins: Builtins = {
   "String.trimEnd": viaHelper("__trimend", "string"),
   "String.replace": replacing("__replace", "__replacex"),
   "String.replaceAll": replacing("__replaceall", "__replaceallx"),
-  "String.repeat": viaHelper("__repeat", "string"),
+  // A negative count is an error (JS throws a RangeError): in an init, with this line named.
+  "String.repeat": (call, ctx, receiver) => {
+    const { pre, words } = operands(call, ctx, receiver!);
+    const result = ctx.callHelper("__repeat", words, "string");
+    return lowered(result.val, [...pre, ...failureSite(call, ctx), ...result.pre]);
+  },
 };
 
 function push(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered {

@@ -5,7 +5,7 @@ import type { Command, Word } from "../../sh/ast.ts";
 import type { Builtins } from "../builtins/builtin.ts";
 import type { LowerContext } from "../context.ts";
 import { lowered, readsRegister, stringVal, type Lowered, type Val } from "../values.ts";
-import { failureExit } from "./failure.ts";
+import { runtimeFailure } from "../pid1.ts";
 
 /**
  * run, capture, runWithInput, exec, mkdir, sleep: everything that starts an external program.
@@ -124,7 +124,7 @@ function runWithInput(call: ts.CallExpression, ctx: LowerContext): Lowered {
 function exec(call: ts.CallExpression, ctx: LowerContext): Lowered {
   const { pre, command } = invocation(call, 0, ctx, "__exec");
   const name = (call.arguments[0] as ts.StringLiteral).text;
-  return lowered({ kind: "void" }, [...pre, command, ...failureExit(call, `cannot execute ${name}`, ctx)]);
+  return lowered({ kind: "void" }, [...pre, command, ...runtimeFailure(call, `cannot execute ${name}`, 127, ctx)]);
 }
 
 function mkdir(call: ts.CallExpression, ctx: LowerContext): Lowered {

@@ -1,0 +1,81 @@
+/**
+ * What every boot suite shares: the host (kernel, busybox, tools) prepared once, a work folder
+ * for images and serial logs (kept with INITSH_TEST_KEEP=1), boots judged from their log, and
+ * the common assertions. A suite calls {@link bootSuite} at the top of its `describe`.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
+import { bootQemu, type BootRun } from "./qemu.ts";
+import { prepareHost, type QemuHost } from "./setup.ts";
+import { judge, tail, type Verdict } from "./verdict.ts";
+
+/** What the cloud kernel lacks for a virtio disk (ext4 is built in); dependencies come along. */
+export const VIRTIO_MODULES = ["virtio_pci", "virtio_blk"];
+/** Per boot: QEMU's own 120 s timeout plus the kill grace and some slack. */
+export const BOOT_TEST_TIMEOUT = 150_000;
+
+export type JudgedBoot = BootRun & Verdict;
+
+export interface BootSuite {
+  host: QemuHost;
+  /** The suite's folder for images and logs. */
+  work: string;
+  /** Boots `initrd` with `disk` and `append`; the log is `<name>.log` in the work folder. */
+  boot(name: string, initrd: string, disk: string, append: string): Promise<JudgedBoot>;
+}
+
+/**
+ * Registers the suite's setup and cleanup; the returned function gives the suite once
+ * `beforeAll` has run. Boot times are printed at the end.
+ */
+export function bootSuite(label: string): () => BootSuite {
+  let suite: BootSuite | undefined;
+  const times: string[] = [];
+  beforeAll(() => {
+    const host = prepareHost();
+    const work = mkdtempSync(join(tmpdir(), `initsh-qemu-${label}-`));
+    suite = {
+      host,
+      work,
+      async boot(name, initrd, disk, append) {
+        const run = await bootQemu({ tools: host.tools, vmlinuz: host.kernel.vmlinuz, initrd, disk, append, log: join(work, `${name}.log`) });
+        times.push(`${name} ${run.seconds.toFixed(1)} s`);
+        return { ...run, ...judge(run.log) };
+      },
+    };
+  });
+  afterAll(() => {
+    if (suite === undefined) return;
+    console.info(`tests/qemu (${label}): boots: ${times.join(", ")}`);
+    if (process.env.INITSH_TEST_KEEP) console.info(`tests/qemu: images and serial logs kept in ${suite.work}`);
+    else rmSync(suite.work, { recursive: true, force: true });
+  });
+  return () => {
+    if (suite === undefined) throw new Error("the boot suite is not set up (beforeAll failed?)");
+    return suite;
+  };
+}
+
+/** Asserts a boot that reached the root's /sbin/init as PID 1, powered off and never panicked. */
+export function expectReachedRoot(run: JudgedBoot): void {
+  const why = `serial log (end):\n${tail(run.log)}`;
+  expect(run.timedOut, why).toBe(false);
+  expect(run.panic, why).toBe(false);
+  expect(run.rootPid, why).toBe(1);
+  expect(run.poweredOff, why).toBe(true);
+}
+
+/**
+ * Asserts a boot that ended in the rescue shell (rd.emergency=poweroff powers off from there)
+ * with `message` on the console: never the root, never a panic.
+ */
+export function expectRescued(run: JudgedBoot, message: string): void {
+  const why = `serial log (end):\n${tail(run.log)}`;
+  expect(run.timedOut, why).toBe(false);
+  expect(run.panic, why).toBe(false);
+  expect(run.rootPid, why).toBeUndefined();
+  expect(run.log, why).toContain(message);
+  expect(run.poweredOff, why).toBe(true);
+}
