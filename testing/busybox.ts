@@ -1,12 +1,18 @@
 /**
- * The busybox that runs the init when a scenario asks for `shell: "busybox"`: Debian's
- * dynamically linked `busybox` package, whose ash has no standalone applets (a command such
- * as `mount` is looked up on PATH, so it reaches the shims). It is fetched with
- * `apt-get download` and unpacked with `dpkg-deb -x`, never installed (it conflicts with
- * busybox-static), and kept in the simulator's cache folder for later runs.
+ * The two busyboxes of the simulated machine, both fetched from Debian with
+ * `apt-get download` and unpacked with `dpkg-deb -x` (never installed), and kept in the
+ * simulator's cache folder for later runs:
  *
- * The cache entry is built in a scratch folder beside it and published with one rename, so
- * a half-built entry is never used and two processes fetching at once cannot collide.
+ * - `busybox-static`, in every run: the build a real initramfs carries. The shims that model
+ *   its applets compare against it (testing/tests/conformance.test.ts), and the file
+ *   utilities (cp, cat, sed, od …) *are* its applets, run on the fake root after the call is
+ *   traced. Statically linked, so it needs no library in the fake root.
+ * - `busybox`, the dynamically linked build, when a scenario asks for `shell: "busybox"`: its
+ *   ash has no standalone applets (a command such as `mount` is looked up on PATH, so it
+ *   reaches the shims).
+ *
+ * A cache entry is built in a scratch folder beside it and published with one rename, so a
+ * half-built entry is never used and two processes fetching at once cannot collide.
  */
 import { execFile, spawnSync } from "node:child_process";
 import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -15,8 +21,11 @@ import { basename, dirname, join, resolve } from "node:path";
 import { findExecutable, hostPath } from "./host.ts";
 import { shDir } from "./paths.ts";
 
-/** The Debian package fetched by default: the dynamic build, not busybox-static. */
+/** The Debian package fetched for `shell: "busybox"`: the dynamic build, not busybox-static. */
 export const BUSYBOX_PACKAGE = "busybox";
+
+/** The Debian package whose applets the shims model and the file utilities run. */
+export const STATIC_BUSYBOX_PACKAGE = "busybox-static";
 
 /** A busybox binary ready to be copied into the kit. */
 export interface Busybox {
@@ -56,12 +65,68 @@ export function ensureBusybox(env: NodeJS.ProcessEnv = process.env): Promise<Bus
   const key = own ? `file:${own}` : `pkg:${simCacheRoot(env)}\0${pkg}`;
   let promise = pending.get(key);
   if (!promise) {
-    promise = own ? checkOwnBusybox(own) : fetchBusybox(simCacheRoot(env), pkg);
+    promise = own ? checkOwnBusybox(own) : fetchBusybox(simCacheRoot(env), pkg, "dynamic");
     pending.set(key, promise);
     // A failure is not remembered: the next run tries again (the network may be back).
     promise.catch(() => pending.delete(key));
   }
   return promise;
+}
+
+/**
+ * Returns Debian's statically linked busybox (the package busybox-static), fetching it into the
+ * cache the first time. $INITSH_SIM_BUSYBOX_STATIC names a binary to use instead (it must be
+ * statically linked: it runs inside the fake root, where no library is).
+ *
+ * @throws Error naming the package (and the command that failed) when it cannot be obtained.
+ */
+export function ensureStaticBusybox(env: NodeJS.ProcessEnv = process.env): Promise<Busybox> {
+  const own = env.INITSH_SIM_BUSYBOX_STATIC;
+  const key = own ? `static-file:${own}` : `static-pkg:${simCacheRoot(env)}`;
+  let promise = pending.get(key);
+  if (!promise) {
+    promise = own ? checkOwnStaticBusybox(own) : fetchBusybox(simCacheRoot(env), STATIC_BUSYBOX_PACKAGE, "static");
+    pending.set(key, promise);
+    promise.catch(() => pending.delete(key));
+  }
+  return promise;
+}
+
+async function checkOwnStaticBusybox(given: string): Promise<Busybox> {
+  const binary = resolve(given);
+  try {
+    accessSync(binary, constants.X_OK);
+  } catch (error) {
+    throw new Error(`initsh simulate: INITSH_SIM_BUSYBOX_STATIC=${binary} is not an executable file (${(error as Error).message})`);
+  }
+  checkStatic(binary, `INITSH_SIM_BUSYBOX_STATIC=${binary}`);
+  return { binary, origin: binary };
+}
+
+/** Refuses a binary that needs a dynamic loader: the static busybox runs where no library is. */
+function checkStatic(binary: string, what: string): void {
+  if (!isStaticElf(readFileSync(binary))) {
+    throw new Error(`initsh simulate: ${what} is not a statically linked executable (the simulator needs busybox-static's build)`);
+  }
+}
+
+/** Whether `bytes` is an ELF executable without a program interpreter (PT_INTERP), i.e. static. */
+export function isStaticElf(bytes: Buffer): boolean {
+  if (bytes.length < 64 || bytes.readUInt32BE(0) !== 0x7f454c46) return false;
+  const is64 = bytes[4] === 2;
+  const little = bytes[5] === 1;
+  const u16 = (at: number) => (little ? bytes.readUInt16LE(at) : bytes.readUInt16BE(at));
+  const u32 = (at: number) => (little ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at));
+  const phoff = is64 ? Number(little ? bytes.readBigUInt64LE(32) : bytes.readBigUInt64BE(32)) : u32(28);
+  const phentsize = u16(is64 ? 54 : 42);
+  const phnum = u16(is64 ? 56 : 44);
+  const PT_INTERP = 3;
+  for (let i = 0; i < phnum; i++) {
+    const at = phoff + i * phentsize;
+    if (at + 4 > bytes.length) return false;
+    if (u32(at) === PT_INTERP) return false;
+  }
+  return true;
 }
 
 async function checkOwnBusybox(given: string): Promise<Busybox> {
@@ -75,8 +140,11 @@ async function checkOwnBusybox(given: string): Promise<Busybox> {
   return { binary, origin: binary };
 }
 
-/** Fetches PKG into CACHE/busybox/PKG-ARCH unless it is there already. */
-async function fetchBusybox(cacheRoot: string, pkg: string): Promise<Busybox> {
+/**
+ * Fetches PKG into CACHE/busybox/PKG-ARCH unless it is there already. `kind` says which build
+ * it must be: "dynamic" (its sh must run commands from PATH) or "static" (no loader).
+ */
+async function fetchBusybox(cacheRoot: string, pkg: string, kind: "dynamic" | "static"): Promise<Busybox> {
   if (!/^[a-z0-9][a-z0-9+.-]+$/.test(pkg)) {
     throw new Error(`initsh simulate: cannot fetch busybox: ${JSON.stringify(pkg)} is not a Debian package name (INITSH_SIM_BUSYBOX_PACKAGE)`);
   }
@@ -88,10 +156,14 @@ async function fetchBusybox(cacheRoot: string, pkg: string): Promise<Busybox> {
     const lines = why.trim().split("\n");
     const shown = lines.length > 30 ? [...lines.slice(0, 2), "…", ...lines.slice(-25)] : lines;
     throw new Error(
-      `initsh simulate: the busybox shell needs the Debian package "${pkg}" (the dynamically linked busybox), which could not be fetched:\n` +
+      (kind === "dynamic"
+        ? `initsh simulate: the busybox shell needs the Debian package "${pkg}" (the dynamically linked busybox), which could not be fetched:\n`
+        : `initsh simulate: the simulated machine needs the Debian package "${pkg}" (the busybox a real initramfs carries), which could not be fetched:\n`) +
         `  ${shown.join("\n  ")}\n` +
         `It is downloaded with \`apt-get download ${pkg}\` (not installed) into ${join(cacheRoot, "busybox")}. ` +
-        "Alternatively set INITSH_SIM_BUSYBOX to a dynamically linked busybox whose sh runs commands from PATH.",
+        (kind === "dynamic"
+          ? "Alternatively set INITSH_SIM_BUSYBOX to a dynamically linked busybox whose sh runs commands from PATH."
+          : "Alternatively set INITSH_SIM_BUSYBOX_STATIC to a statically linked busybox (Debian's busybox-static build)."),
     );
   };
   const apt = findExecutable("apt-get");
@@ -129,7 +201,8 @@ async function fetchBusybox(cacheRoot: string, pkg: string): Promise<Busybox> {
     mkdirSync(published);
     copyFileSync(found!, join(published, "busybox"));
     chmodSync(join(published, "busybox"), 0o755);
-    await checkNotStandalone(join(published, "busybox"), `the Debian package "${pkg}"`);
+    if (kind === "dynamic") await checkNotStandalone(join(published, "busybox"), `the Debian package "${pkg}"`);
+    else checkStatic(join(published, "busybox"), `the Debian package "${pkg}"'s busybox`);
     const [version, arch] = fields.status === 0 ? fields.output.trim().split("\n").map((l) => l.replace(/^\w+: /, "")) : [];
     writeFileSync(join(published, "origin"), `Debian package ${pkg}${version ? ` ${version}` : ""}${arch ? ` (${arch})` : ""}\n`);
     writeFileSync(join(published, READY), "");

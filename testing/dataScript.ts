@@ -4,7 +4,8 @@
  * functions over single-quoted literals.
  */
 import { shQuote } from "./quote.ts";
-import type { DeviceRecord, MachineModel, OverrideRule } from "./scenario.ts";
+import { bootTmpfsOptions, totalPages } from "./procfs.ts";
+import { VOLUME_ID_TYPES, type DeviceRecord, type MachineModel, type OverrideRule } from "./scenario.ts";
 
 const DEFAULT_BLOCKS = 1048576;
 
@@ -15,6 +16,11 @@ export function dataScript(model: MachineModel, hasBlockNode: boolean): string {
     `SIM_BLK=${hasBlockNode ? 1 : 0}`,
     `SIM_RESCUE_EXITS=${model.rescueShellExits}`,
     `SIM_SHELL=${model.shell}`,
+    `SIM_UTIL_LINUX=${model.utilLinux ? 1 : 0}`,
+    `SIM_TOTAL_PAGES=${totalPages(model.memory)}`,
+    `SIM_DISKSEQ0=${model.devices.filter((d) => d.devtype === "disk").length}`,
+    `SIM_ROOTFS_OPTS=${shQuote(bootTmpfsOptions(model.memory, false))}`,
+    `SIM_DEVTMPFS_OPTS=${shQuote(bootTmpfsOptions(model.memory, true))}`,
     `SIM_SCHEDULE=${shQuote(model.schedule.map((e) => `${e.idx}:${e.us}`).join(" "))}`,
     `SIM_VGS=${shQuote(model.volumeGroups.map((_, i) => i).join(" "))}`,
     `SIM_MDS=${shQuote(model.raidArrays.map((_, i) => i).join(" "))}`,
@@ -74,6 +80,12 @@ function deviceTable(devices: DeviceRecord[]): string[] {
       ["D_TYPE", d.attrs.TYPE],
       ["D_PARTLABEL", d.attrs.PARTLABEL],
       ["D_PARTUUID", d.attrs.PARTUUID],
+      ["D_PTTYPE", d.table ? (d.table.kind === "gpt" ? "gpt" : "dos") : ""],
+      ["D_PTUUID", d.table ? (d.table.kind === "gpt" ? d.table.diskGuid : d.table.signature) : ""],
+      ["D_DEVTYPE", d.devtype ?? ""],
+      ["D_IMAGE", d.image ?? ""],
+      ["D_STAGED", d.sysfs && d.appearsAfterUs !== undefined ? 1 : 0],
+      ["D_VID", VOLUME_ID_TYPES.has(d.attrs.TYPE) ? 1 : 0],
     ];
     return [String(d.idx), fields.map(([k, v]) => `${k}=${typeof v === "number" ? v : shQuote(v)}`).join(" ")];
   });
@@ -81,7 +93,7 @@ function deviceTable(devices: DeviceRecord[]): string[] {
     "# sim_dev IDX: sets D_* to the attributes of device IDX (nothing for an unknown index).",
     "sim_dev() {",
     `  D_PATH='' D_ALIASES='' D_PART='' D_MAJ=0 D_MIN=0 D_BLOCKS=${DEFAULT_BLOCKS} D_LUKS=''`,
-    "  D_LABEL='' D_UUID='' D_TYPE='' D_PARTLABEL='' D_PARTUUID=''",
+    "  D_LABEL='' D_UUID='' D_TYPE='' D_PARTLABEL='' D_PARTUUID='' D_PTTYPE='' D_PTUUID='' D_DEVTYPE='' D_IMAGE='' D_STAGED=0 D_VID=0",
     ...caseBlock(cases, ":"),
     "}",
     "",

@@ -10,10 +10,12 @@
  * Every file the scenario puts below /proc, /sys or /dev goes there too.
  */
 import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { writeDiskImage, type SysfsEntry } from "./disks.ts";
+import { bootTmpfsOptions, filesystemsFile, meminfo } from "./procfs.ts";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { dataScript } from "./dataScript.ts";
-import { KIT_MOUNT, type Kit } from "./kit.ts";
+import { KIT_MOUNT, KIT_STATIC_BUSYBOX, type Kit } from "./kit.ts";
 import { shQuote } from "./quote.ts";
 import type { DeviceRecord, MachineModel } from "./scenario.ts";
 
@@ -53,6 +55,18 @@ const PSEUDO_PARK = "/.sim/park";
 
 const PARTITIONS_HEADER = "major minor  #blocks  name\n\n";
 
+/** Where the sysfs entries of a device that appears later wait (sh/shim/devices.sh copies them into place). */
+export const SYSFS_STAGE = "/.sim/stage";
+
+/**
+ * The first line of /proc/self/mountinfo and of /proc/mounts: the initramfs's rootfs (device
+ * 0:2, mount 1, its own parent). The shims rewrite both after every mount (sh/shim/mounts.sh).
+ */
+export function rootfsLines(memory: MachineModel["memory"]): { mountinfo: string; mounts: string } {
+  const opts = bootTmpfsOptions(memory, false);
+  return { mountinfo: `1 1 0:2 / / rw - rootfs rootfs rw${opts}\n`, mounts: `rootfs / rootfs rw${opts} 0 0\n` };
+}
+
 /** One /proc/partitions line, formatted like the kernel's. */
 export function partitionsLine(d: Pick<DeviceRecord, "major" | "minor" | "blocks" | "part">): string {
   return `${String(d.major).padStart(4)}  ${String(d.minor).padStart(7)} ${String(d.blocks).padStart(10)} ${d.part}\n`;
@@ -81,6 +95,7 @@ export function buildWorkDir(model: MachineModel, init: Buffer, kit: Kit, hasBlo
   symlinkSync("usr/bin", at("/sbin"));
   symlinkSync("bin", at("/usr/sbin"));
   for (const name of model.shims) symlinkSync(`${KIT_MOUNT}/sh/shim`, at(`/usr/bin/${name}`));
+  for (const name of model.realApplets) symlinkSync(KIT_STATIC_BUSYBOX, at(`/usr/bin/${name}`));
   for (const link of kit.links) {
     mkdirSync(dirname(at(link.path)), { recursive: true });
     symlinkSync(link.target, at(link.path));
@@ -88,22 +103,35 @@ export function buildWorkDir(model: MachineModel, init: Buffer, kit: Kit, hasBlo
 
   file("/.sim/data.sh", dataScript(model, hasBlockNode));
   file("/.sim/blk", "");
+  file("/.sim/null", "");
   file("/.sim/state/clock", "0\n");
   file("/.sim/state/mounts", "");
 
-  // Devices present from the start.
+  // Devices present from the start: their node, /proc/partitions line and sysfs entries. The
+  // sysfs entries of the disks and partitions that appear later wait in SYSFS_STAGE/IDX.
   const initial = model.initial.map((i) => model.devices[i]!);
-  file("/.sim/state/present", initial.map((d) => `${d.idx} p ${d.path} ${d.part} ${d.path}\n`).join(""));
+  file("/.sim/state/present", initial.map((d) => `${d.idx} p ${d.path} ${d.part} ${d.path} ${d.major}:${d.minor}\n`).join(""));
   file("/proc/partitions", PARTITIONS_HEADER + initial.map(partitionsLine).join(""));
-  for (const d of initial) {
-    file(d.path, "");
-    file(`/sys/class/block/${d.part}/dev`, `${d.major}:${d.minor}\n`);
-    file(`/sys/class/block/${d.part}/uevent`, `MAJOR=${d.major}\nMINOR=${d.minor}\nDEVNAME=${d.part}\nDEVTYPE=disk\n`);
+  for (const d of initial) file(d.path, "");
+  const present = new Set(model.initial);
+  mkdir(SYSFS_STAGE);
+  for (const d of model.devices) {
+    if (d.sysfs) writeSysfs(d.sysfs, present.has(d.idx) ? at("/sys") : join(root, SYSFS_STAGE, String(d.idx)));
+    if (d.image) {
+      mkdirSync(dirname(join(root, d.image)), { recursive: true });
+      writeDiskImage(join(root, d.image), d.sectors!, d.table);
+    }
   }
   writeFileSync(join(dir, "initial-nodes"), initial.map((d) => `${d.path}\n`).join(""));
 
   file("/proc/cmdline", `${model.cmdline}\n`, 0o444);
-  file("/proc/mounts", "rootfs / rootfs rw 0 0\n", 0o444);
+  // /proc/mounts is a link to self/mounts, as on a real kernel; /proc/self is a plain folder here.
+  const rootfs = rootfsLines(model.memory);
+  file("/proc/self/mounts", rootfs.mounts, 0o444);
+  file("/proc/self/mountinfo", rootfs.mountinfo, 0o444);
+  symlinkSync("self/mounts", at("/proc/mounts"));
+  file("/proc/meminfo", meminfo(model.memory), 0o444);
+  file("/proc/filesystems", filesystemsFile(), 0o444);
   file("/dev/console", "", 0o600);
   file("/dev/null", "", 0o666);
   file("/init", init, 0o755);
@@ -115,4 +143,20 @@ export function buildWorkDir(model: MachineModel, init: Buffer, kit: Kit, hasBlo
   const env = [["HOME", "/"], ["TERM", "linux"], ...model.env].map(([k, v]) => shQuote(`${k}=${v}`));
   writeFileSync(join(dir, "init-env"), `set -- ${env.join(" ")}\n`);
   return { dir, root, state };
+}
+
+/** Writes sysfs entries (paths relative to /sys) below `base`. */
+function writeSysfs(entries: SysfsEntry[], base: string): void {
+  for (const e of entries) {
+    const path = join(base, e.path);
+    if ("dir" in e) {
+      mkdirSync(path, { recursive: true });
+    } else if ("link" in e) {
+      mkdirSync(dirname(path), { recursive: true });
+      symlinkSync(e.link, path);
+    } else {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, e.file, { mode: 0o444 });
+    }
+  }
 }

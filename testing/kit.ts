@@ -1,9 +1,11 @@
 /**
  * The kit: everything the fake root borrows from the host, copied once into a cache folder
  * and bind-mounted read-only at /.sim/kit in every run — dash, the helper binaries (mount,
- * mkdir), their loader and libraries, and the shim library; for a run under busybox also
- * the busybox binary (bin/busybox) and its libraries, in a kit of its own. Copies, not the
- * host's own files, so nothing the init does can reach a host binary or library.
+ * mkdir), their loader and libraries, Debian's busybox-static (static/busybox: the applets
+ * the shims model, and the file utilities they run), and the shim library; for a run under
+ * busybox also the dynamically linked busybox binary (bin/busybox) and its libraries, in a
+ * kit of its own. Copies, not the host's own files, so nothing the init does can reach a
+ * host binary or library.
  */
 import { createHash } from "node:crypto";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -12,6 +14,8 @@ import { basename, join } from "node:path";
 import { linkage, loaderSupportsArgv0, type HostTools } from "./host.ts";
 import { shimSources } from "./paths.ts";
 import { shQuote } from "./quote.ts";
+import { FILESYSTEMS } from "./procfs.ts";
+import { DISK_READERS, FILE_APPLETS } from "./shimNames.ts";
 
 /** Where the kit is mounted inside the fake root. */
 export const KIT_MOUNT = "/.sim/kit";
@@ -35,17 +39,22 @@ export interface Kit {
   links: KitLink[];
 }
 
-const FORMAT = "initsh-sim-kit-4";
+const FORMAT = "initsh-sim-kit-5";
+
+/** Where the static busybox is inside the kit (SIM_BB in the shims). */
+export const KIT_STATIC_BUSYBOX = `${KIT_MOUNT}/static/busybox`;
 
 const cached = new Map<string, Kit>();
 
 /**
  * Returns the kit for these host tools, building it (atomically) when it does not exist yet.
- * With `busybox` (the path of a dynamically linked busybox), the kit also holds it as
+ * `staticBusybox` is the path of busybox-static's binary (static/busybox in the kit). With
+ * `busybox` (the path of a dynamically linked busybox), the kit also holds it as
  * bin/busybox, with its libraries: a different kit folder from the dash-only one.
  */
-export function ensureKit(tools: HostTools, busybox?: string): Kit {
-  const memo = cached.get(busybox ?? "");
+export function ensureKit(tools: HostTools, staticBusybox: string, busybox?: string): Kit {
+  const memoKey = `${staticBusybox}\0${busybox ?? ""}`;
+  const memo = cached.get(memoKey);
   if (memo) return memo;
   const dash = linkage(tools.dash);
   const helpers = [tools.mount, tools.mkdir].map((b) => ({ binary: b, linkage: linkage(b) }));
@@ -65,9 +74,9 @@ export function ensureKit(tools: HostTools, busybox?: string): Kit {
     );
   }
   const argv0 = loaderSupportsArgv0(loader);
-  const library = libraryHeader(basename(loader), argv0) + shimSources.map((f) => readFileSync(f, "utf8")).join("\n");
+  const library = shimLibrary(basename(loader), argv0);
   const shim = `#!${KIT_MOUNT}/bin/dash\n. ${KIT_MOUNT}/sh/lib.sh\n. /.sim/data.sh\nsim_run "\${0##*/}" "$@"\n`;
-  const hostFiles = [tools.dash, tools.mount, tools.mkdir, ...(busybox === undefined ? [] : [busybox]), loader, ...libraries];
+  const hostFiles = [tools.dash, tools.mount, tools.mkdir, staticBusybox, ...(busybox === undefined ? [] : [busybox]), loader, ...libraries];
 
   const hash = createHash("sha256").update(FORMAT).update(library).update(shim);
   for (const file of hostFiles) {
@@ -86,6 +95,9 @@ export function ensureKit(tools: HostTools, busybox?: string): Kit {
     mkdirSync(join(tmp, "bin"), { recursive: true });
     mkdirSync(join(tmp, "lib"));
     mkdirSync(join(tmp, "sh"));
+    mkdirSync(join(tmp, "static"));
+    copyFileSync(staticBusybox, join(tmp, "static", "busybox"));
+    chmodSync(join(tmp, "static", "busybox"), 0o755);
     const binaries: [string, string][] = [[tools.dash, "dash"], [tools.mount, "mount"], [tools.mkdir, "mkdir"]];
     if (busybox !== undefined) binaries.push([busybox, "busybox"]);
     for (const [binary, name] of binaries) {
@@ -108,15 +120,33 @@ export function ensureKit(tools: HostTools, busybox?: string): Kit {
     }
   }
   const kit = { dir, links };
-  cached.set(busybox ?? "", kit);
+  cached.set(memoKey, kit);
   return kit;
+}
+
+/**
+ * The shim library as the kit holds it (sh/lib.sh): a generated header (the loader, the
+ * static busybox, the command and filesystem lists) and testing/sh/shim/*.sh, in order.
+ */
+export function shimLibrary(loaderName: string, argv0: boolean): string {
+  return libraryHeader(loaderName, argv0) + shimSources.map((f) => readFileSync(f, "utf8")).join("\n");
 }
 
 function libraryHeader(loaderName: string, argv0: boolean): string {
   return [
     "# The shim library of initsh's simulated machine (generated from testing/sh/shim/*.sh).",
+    "# Its tables (the mount table, devices, loops) are assigned and read through eval:",
+    "# shellcheck disable=SC2034,SC2154",
     `SIM_LD_NAME=${shQuote(loaderName)}`,
     `SIM_LD_ARGV0=${argv0 ? 1 : 0}`,
+    `SIM_BB=${KIT_STATIC_BUSYBOX}`,
+    "# sim_file_applet NAME: succeeds when NAME runs busybox-static's own applet (shimNames.ts FILE_APPLETS).",
+    `sim_file_applet() { case $1 in ${FILE_APPLETS.join(" | ")}) return 0 ;; esac; return 1; }`,
+    "# sim_disk_reader NAME: succeeds when NAME's operands naming a disk read its image (DISK_READERS).",
+    `sim_disk_reader() { case $1 in ${DISK_READERS.join(" | ")}) return 0 ;; esac; return 1; }`,
+    "# sim_fs_known TYPE, sim_fs_nodev TYPE: whether the kernel knows TYPE, and needs no device for it (procfs.ts FILESYSTEMS).",
+    `sim_fs_known() { case $1 in ${FILESYSTEMS.map(([, t]) => t).join(" | ")}) return 0 ;; esac; return 1; }`,
+    `sim_fs_nodev() { case $1 in ${FILESYSTEMS.filter(([nodev]) => nodev).map(([, t]) => t).join(" | ")}) return 0 ;; esac; return 1; }`,
     "",
   ].join("\n");
 }

@@ -88,8 +88,9 @@ export function splitQuotedWords(line: string): string[] {
 }
 
 /**
- * Parses the mount table: one `sim_m SOURCE TARGET TYPE OPTIONS [KIND]` command per entry
- * (KIND, which marks the harness's own /proc, /sys or /dev, is not reported). A
+ * Parses the mount table (sh/shim/mounts.sh): one `sim_m ID PARENT MAJ:MIN ROOT TARGET MRO MFL
+ * TYPE SOURCE SRO SFL SOPT GIVEN RTYPE RSOURCE KIND` command per entry, of which the result
+ * reports RSOURCE, TARGET, RTYPE and GIVEN; the rootfs entry (KIND rootfs) is not reported. A
  * quoted word may span lines (a path with a newline), so the text is split into commands
  * by tracking quotes, not by lines.
  */
@@ -114,9 +115,12 @@ export function parseMounts(path: string): MountEntry[] {
     }
   }
   if (current.trim() !== "") commands.push(current);
-  return commands.map((command) => {
-    const [name, source = "", target = "", type = "", options = ""] = splitQuotedWords(command);
-    if (name !== "sim_m") throw new Error(`initsh simulate: unreadable mount table line ${JSON.stringify(command)}`);
-    return { source, target, type, options };
-  });
+  const entries: MountEntry[] = [];
+  for (const command of commands) {
+    const words = splitQuotedWords(command);
+    if (words[0] !== "sim_m" || words.length !== 17) throw new Error(`initsh simulate: unreadable mount table line ${JSON.stringify(command)}`);
+    const [, , , , , target, , , , , , , , given, rtype, rsource, kind] = words as string[];
+    if (kind !== "rootfs") entries.push({ source: rsource!, target: target!, type: rtype!, options: given! });
+  }
+  return entries;
 }

@@ -4,7 +4,22 @@
  * /proc/partitions name and numbers, and its blkid attributes.
  */
 import type { FileSpec, Filesystem, Scenario } from "./types.ts";
-import { SHIM_NAMES, isCommandName } from "./shimNames.ts";
+import { SHIM_NAMES, UTIL_LINUX_ONLY, isCommandName } from "./shimNames.ts";
+import {
+  deviceNumbers,
+  derivedGuid,
+  diskSectorsFor,
+  kernelPartname,
+  layout,
+  maxPartitions,
+  minimumSectors,
+  parsePartuuid,
+  partitionOf,
+  sysfsEntries,
+  utf16Units,
+  type PartitionTable,
+  type SysfsEntry,
+} from "./disks.ts";
 
 /** blkid attributes of a device, by blkid tag. */
 export interface DeviceAttrs {
@@ -46,6 +61,15 @@ export interface DeviceRecord {
   keys?: string[];
   /** For a disk: virtual microseconds after which it appears; undefined = present from the start. */
   appearsAfterUs?: number;
+  /** For a disk or partition from `devices`: what the kernel calls it. */
+  devtype?: "disk" | "partition";
+  /** For a disk: the path of its image in the fake root (read by od, hexdump, dd …). */
+  image?: string;
+  /** For a disk: its size in sectors, and its partition table (none when it has no partitions). */
+  sectors?: number;
+  table?: PartitionTable;
+  /** For a disk or partition: its sysfs entries (relative to /sys). */
+  sysfs?: SysfsEntry[];
 }
 
 /** A command override, checked. */
@@ -102,7 +126,26 @@ export interface MachineModel {
   timeoutMs: number;
   /** The shell that runs the init. */
   shell: "dash" | "busybox";
+  /** Whether the image carries util-linux (blkid, findfs and losetup are util-linux's). */
+  utilLinux: boolean;
+  /** /proc/meminfo's MemTotal, MemFree and MemAvailable, in kB. */
+  memory: { totalKb: number; freeKb: number; availableKb: number };
+  /** Commands that are the real busybox-static applet (not traced): for conformance tests. */
+  realApplets: string[];
 }
+
+/** /proc/meminfo of the QEMU boot the defaults come from (-m 512, Debian's 6.1 kernel). */
+export const DEFAULT_MEMORY = { totalKb: 481272, freeKb: 451104, availableKb: 451064 };
+
+/**
+ * Filesystem types busybox's volume_id recognises (util-linux/volume_id/*.c in 1.35): only
+ * devices of these types are found by busybox findfs and mount's LABEL=/UUID=.
+ */
+export const VOLUME_ID_TYPES = new Set([
+  "bcache", "btrfs", "cramfs", "erofs", "exfat", "ext2", "ext3", "ext4", "f2fs", "vfat", "hfs", "hfsplus", "iso9660",
+  "jfs", "linux_raid_member", "swap", "crypto_LUKS", "minix", "nilfs2", "ntfs", "ocfs2", "reiserfs", "romfs",
+  "squashfs", "sysv", "xenix", "ubifs", "udf", "xfs",
+]);
 
 /** The default wall-clock limit of a run. */
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -151,51 +194,245 @@ const DEVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+:-]*$/;
 const LVM_NAME = /^[A-Za-z0-9+_.][A-Za-z0-9+_.-]*$/;
 const DEV_PATH = /^\/dev\/[A-Za-z0-9._+:@/-]+$/;
 
-function attrs(fs: Filesystem | undefined, where: string, extra: Partial<DeviceAttrs> = {}): DeviceAttrs {
+function attrs(fs: Filesystem | undefined, where: string, extra: Partial<DeviceAttrs> = {}, typeOf?: string): DeviceAttrs {
   const f: Record<string, unknown> = isRecord(fs) ? fs : {};
   if (fs !== undefined && !isRecord(fs)) fail(where, "must be an object");
-  return {
+  const a = {
     LABEL: optStr(f.label, `${where}.label`),
     UUID: optStr(f.uuid, `${where}.uuid`),
-    TYPE: optStr(f.type, `${where}.type`),
+    TYPE: typeOf ?? optStr(f.type, `${where}.type`),
     PARTLABEL: "",
     PARTUUID: "",
     ...extra,
   };
+  // A label or UUID belongs to a filesystem (or a LUKS header, a swap area …): without a type
+  // nothing on the device could carry it, and findfs, mount and blkid would disagree about it.
+  for (const tag of ["LABEL", "UUID"] as const) {
+    if (a[tag] !== "" && a.TYPE === "") fail(`${where}.${tag.toLowerCase()}`, `needs a filesystem type (type: "ext4", "vfat", "swap" …): a ${tag.toLowerCase()} is part of a filesystem`);
+  }
+  return a;
 }
 
-/** Device numbers for a disk name, the way the kernel would roughly give them. */
-function diskNumbers(name: string, used: Map<number, number>): { major: number; minor: number } {
-  const next = (major: number) => {
-    const minor = used.get(major) ?? 0;
-    used.set(major, minor + 1);
-    return { major, minor };
-  };
-  const lettered = /^(sd|vd|hd|xvd)([a-z])(\d*)$/.exec(name);
-  if (lettered) {
-    const major = { sd: 8, vd: 254, hd: 3, xvd: 202 }[lettered[1] as "sd" | "vd" | "hd" | "xvd"];
-    return { major, minor: (lettered[2]!.charCodeAt(0) - 97) * 16 + Number(lettered[3] || 0) };
+interface DiskContext {
+  add: (record: Omit<DeviceRecord, "idx">) => DeviceRecord;
+  claimPath: (path: string, where: string) => void;
+  nextMinor: (major: number) => number;
+  initial: number[];
+  schedule: { idx: number; us: number }[];
+}
+
+/** One entry of `devices`, read. */
+interface DeviceEntry {
+  where: string;
+  d: Record<string, unknown>;
+  name: string;
+  us: number;
+  part?: { disk: string; partn: number };
+}
+
+/**
+ * Reads `devices`: whole disks and partitions. A partition (vda1, sda2, nvme0n1p1,
+ * mmcblk0p2) implies its disk, which is present with its first partition (a disk the
+ * scenario lists itself must not appear after its partitions). The partitions are laid out
+ * on their disk, whose image holds their table: a GPT (partuuid GUIDs, the default) or an
+ * MBR (partuuid SSSSSSSS-PP). Each disk and partition gets the kernel's device numbers and
+ * sysfs entries; disks are numbered (DISKSEQ) in order of appearance.
+ */
+function buildDisks(raw: Record<string, unknown>[], ctx: DiskContext): void {
+  const entries: DeviceEntry[] = raw.map((d, i) => {
+    const where = `devices[${i}]`;
+    if (!isRecord(d)) fail(where, "must be an object");
+    const name = str(d.name, `${where}.name`);
+    if (!DEVICE_NAME.test(name)) fail(`${where}.name`, `${JSON.stringify(name)} is not a device name (letters, digits and ._+:- only, no /)`);
+    ctx.claimPath(`/dev/${name}`, `${where}.name`);
+    const us = d.appearsAfter === undefined ? 0 : Math.round(nonNegative(d.appearsAfter, `${where}.appearsAfter`, false) * 1e6);
+    const part = partitionOf(name);
+    if (part && part.partn === 0) fail(`${where}.name`, `${JSON.stringify(name)}: partition numbers start at 1`);
+    return { where, d, name, us, part };
+  });
+  const partsOf = new Map<string, DeviceEntry[]>();
+  for (const e of entries) if (e.part) partsOf.set(e.part.disk, [...(partsOf.get(e.part.disk) ?? []), e]);
+  const explicit = new Map(entries.filter((e) => !e.part).map((e) => [e.name, e]));
+
+  // Each partitioned disk: its table, layout and size.
+  const disks = new Map<string, { sectors: number; table?: PartitionTable; partuuid: Map<number, string>; start: Map<number, number>; size: Map<number, number>; us: number }>();
+  for (const [disk, parts] of partsOf) {
+    const own = explicit.get(disk);
+    if (own) {
+      for (const field of ["type", "label", "uuid", "luks", "partuuid", "partlabel"]) {
+        if (own.d[field] !== undefined) fail(`${own.where}.${field}`, `${disk} holds partitions (${parts.map((p) => p.name).join(", ")}): a partition table, not a filesystem`);
+      }
+    }
+    const max = maxPartitions(disk);
+    const forms = parts.map((p) => {
+      if (p.part!.partn > max) fail(`${p.where}.name`, `${p.name}: ${disk} has partitions 1 to ${max} at most`);
+      if (p.d.partuuid === undefined) return undefined;
+      const text = optStr(p.d.partuuid, `${p.where}.partuuid`);
+      const form = parsePartuuid(text);
+      if (!form) {
+        fail(
+          `${p.where}.partuuid`,
+          `${JSON.stringify(text)} is neither a GPT partition GUID (8-4-4-4-12 hex digits) nor an MBR PARTUUID (SSSSSSSS-PP: the disk signature and the partition number, in hex)`,
+        );
+      }
+      if (form.table === "mbr" && form.partn !== p.part!.partn) {
+        fail(`${p.where}.partuuid`, `${JSON.stringify(text)} ends in -${text.slice(-2)}, but ${p.name} is partition ${p.part!.partn} (an MBR PARTUUID is the disk signature, a dash and the partition number in hex)`);
+      }
+      return form;
+    });
+    const mbr = forms.find((f) => f?.table === "mbr");
+    const table = mbr ? "mbr" : "gpt";
+    parts.forEach((p, j) => {
+      const form = forms[j];
+      if (form && form.table !== table) fail(`${p.where}.partuuid`, `${disk} has an ${table.toUpperCase()} (from another partition's partuuid): its partuuids must all have that form`);
+      if (form?.table === "mbr" && mbr?.table === "mbr" && form.signature !== mbr.signature) {
+        fail(`${p.where}.partuuid`, `${disk}'s MBR has one disk signature: ${mbr.signature}, not ${form.signature}`);
+      }
+      if (table === "mbr" && p.part!.partn > 4) fail(`${p.where}.name`, `${p.name}: an MBR disk (partuuid SSSSSSSS-PP) has primary partitions 1 to 4 only (logical partitions are not modelled)`);
+      if (p.d.partlabel !== undefined) {
+        const label = optStr(p.d.partlabel, `${p.where}.partlabel`);
+        if (table === "mbr") fail(`${p.where}.partlabel`, `${disk} has an MBR (partuuid SSSSSSSS-PP), which has no partition names: a partlabel needs a GPT`);
+        if (utf16Units(label).length > 36) fail(`${p.where}.partlabel`, `${JSON.stringify(label)} is longer than a GPT partition name (36 UTF-16 code units)`);
+      }
+    });
+    const sizes = parts.map((p) => {
+      const blocks = p.d.blocks === undefined ? DEFAULT_BLOCKS : nonNegative(p.d.blocks, `${p.where}.blocks`, true);
+      if (blocks === 0) fail(`${p.where}.blocks`, "a partition needs at least one block");
+      return { partn: p.part!.partn, size: blocks * 2 };
+    });
+    const placed = layout(sizes);
+    let sectors = diskSectorsFor(placed);
+    if (own?.d.blocks !== undefined) {
+      sectors = nonNegative(own.d.blocks, `${own.where}.blocks`, true) * 2;
+      const needed = minimumSectors(table, placed);
+      if (sectors < needed) fail(`${own.where}.blocks`, `${disk} is too small for its partitions: it needs at least ${Math.ceil(needed / 2)} blocks`);
+    }
+    const partuuid = new Map<number, string>();
+    const signature = mbr?.table === "mbr" ? mbr.signature : "";
+    for (const p of parts) {
+      const form = forms[parts.indexOf(p)];
+      const n = p.part!.partn;
+      partuuid.set(n, table === "mbr" ? `${signature}-${n.toString(16).padStart(2, "0")}` : form?.table === "gpt" ? form.guid : derivedGuid(`${disk}/${n}`));
+    }
+    const tableParts = placed.map((pl) => {
+      const p = parts.find((q) => q.part!.partn === pl.partn)!;
+      return { ...pl, type: typeof p.d.type === "string" ? p.d.type : p.d.luks !== undefined ? "crypto_LUKS" : "", guid: partuuid.get(pl.partn)!, name: typeof p.d.partlabel === "string" ? p.d.partlabel : "" };
+    });
+    const partUs = Math.min(...parts.map((p) => p.us));
+    if (own && own.us > partUs) {
+      const early = parts.find((p) => p.us === partUs)!;
+      fail(`${early.where}.appearsAfter`, `${early.name} cannot appear before its disk ${disk} (${own.where} appears after ${own.us / 1e6} s)`);
+    }
+    disks.set(disk, {
+      sectors,
+      table: table === "mbr" ? { kind: "mbr", signature, partitions: tableParts } : { kind: "gpt", diskGuid: derivedGuid(`disk:${disk}`), partitions: tableParts },
+      partuuid,
+      start: new Map(placed.map((pl) => [pl.partn, pl.start])),
+      size: new Map(placed.map((pl) => [pl.partn, pl.size])),
+      us: own ? own.us : partUs,
+    });
   }
-  const numbered = /^(sr|loop|md)(\d+)$/.exec(name);
-  if (numbered) return { major: { sr: 11, loop: 7, md: 9 }[numbered[1] as "sr" | "loop" | "md"], minor: Number(numbered[2]) };
-  if (/^nvme/.test(name)) return next(259);
-  if (/^mmcblk/.test(name)) return next(179);
-  return next(240);
+
+  // Records, a disk before its partitions; the sysfs entries once every disk's DISKSEQ is known.
+  const records: { record: DeviceRecord; entry?: DeviceEntry; disk?: string; partn?: number }[] = [];
+  const emitted = new Set<string>();
+  const emitDisk = (name: string, entry: DeviceEntry | undefined): void => {
+    emitted.add(name);
+    const partitioned = disks.get(name);
+    const d: Record<string, unknown> = entry?.d ?? {};
+    const where = entry?.where ?? "devices";
+    const blocksGiven = d.blocks === undefined ? DEFAULT_BLOCKS : nonNegative(d.blocks, `${where}.blocks`, true);
+    const sectors = partitioned?.sectors ?? blocksGiven * 2;
+    if (!entry) ctx.claimPath(`/dev/${name}`, where);
+    const record = addDevice(ctx, entry, name, { devtype: "disk", image: `/.sim/img/${name}`, sectors, table: partitioned?.table, blocks: Math.floor(sectors / 2) });
+    records.push({ record, entry, disk: name });
+    const us = partitioned?.us ?? entry!.us;
+    schedule(ctx, record, us);
+  };
+  for (const e of entries) {
+    if (e.part) {
+      if (!emitted.has(e.part.disk)) emitDisk(e.part.disk, explicit.get(e.part.disk));
+      const disk = disks.get(e.part.disk)!;
+      const n = e.part.partn;
+      const record = addDevice(ctx, e, e.name, { devtype: "partition", blocks: disk.size.get(n)! / 2 }, disk.partuuid.get(n)!);
+      records.push({ record, entry: e, disk: e.part.disk, partn: n });
+      schedule(ctx, record, e.us);
+    } else if (!emitted.has(e.name)) {
+      emitDisk(e.name, e);
+    }
+  }
+  const order = records.filter((r) => r.record.devtype === "disk").sort((a, b) => (a.record.appearsAfterUs ?? 0) - (b.record.appearsAfterUs ?? 0) || a.record.idx - b.record.idx);
+  const diskseq = new Map(order.map((r, i) => [r.disk!, i + 1]));
+  for (const r of records) {
+    const d = r.record;
+    const disk = disks.get(r.disk!);
+    d.sysfs = sysfsEntries({
+      name: d.part,
+      major: d.major,
+      minor: d.minor,
+      sectors: d.devtype === "disk" ? d.sectors! : disk!.size.get(r.partn!)!,
+      diskseq: diskseq.get(r.disk!)!,
+      partition: d.devtype === "partition" ? { disk: r.disk!, partn: r.partn!, start: disk!.start.get(r.partn!)!, partname: kernelPartname(d.attrs.PARTLABEL) } : undefined,
+    });
+  }
+}
+
+/** Adds the record of a disk or partition (and of its LUKS contents). */
+function addDevice(
+  ctx: DiskContext,
+  entry: DeviceEntry | undefined,
+  name: string,
+  extra: Pick<DeviceRecord, "devtype" | "blocks"> & Partial<Pick<DeviceRecord, "image" | "sectors" | "table">>,
+  partuuid = "",
+): DeviceRecord {
+  const d: Record<string, unknown> = entry?.d ?? {};
+  const where = entry?.where ?? "devices";
+  if (extra.devtype === "disk") {
+    for (const field of ["partuuid", "partlabel"]) {
+      if (d[field] !== undefined) fail(`${where}.${field}`, `${name} is not a partition (partitions are named like vda1, sda2, nvme0n1p1, mmcblk0p2)`);
+    }
+  }
+  let luks: { keys: string[]; contents: DeviceAttrs } | undefined;
+  if (d.luks !== undefined) {
+    if (!isRecord(d.luks)) fail(`${where}.luks`, "must be an object");
+    const p = d.luks.passphrase;
+    const keys = typeof p === "string" ? [str(p, `${where}.luks.passphrase`)] : strArray(p, `${where}.luks.passphrase`);
+    if (keys.length === 0) fail(`${where}.luks.passphrase`, "needs at least one passphrase");
+    luks = { keys, contents: attrs(d.luks.contents as Filesystem | undefined, `${where}.luks.contents`) };
+  }
+  const type = optStr(d.type, `${where}.type`) || (luks ? "crypto_LUKS" : "");
+  const base = attrs(d as Filesystem, where, { PARTLABEL: optStr(d.partlabel, `${where}.partlabel`), PARTUUID: partuuid }, type);
+  const record = ctx.add({ kind: "disk", path: `/dev/${name}`, aliases: [], part: name, ...deviceNumbers(name, ctx.nextMinor), attrs: base, ...extra });
+  if (luks) {
+    const contents = ctx.add({ kind: "luks", path: "", aliases: [], part: "dm", major: 253, minor: 0, blocks: extra.blocks, attrs: luks.contents });
+    record.luksContents = contents.idx;
+    record.keys = luks.keys;
+  }
+  return record;
+}
+
+function schedule(ctx: DiskContext, record: DeviceRecord, us: number): void {
+  if (us === 0) {
+    ctx.initial.push(record.idx);
+  } else {
+    record.appearsAfterUs = us;
+    ctx.schedule.push({ idx: record.idx, us });
+  }
 }
 
 /** Validates a scenario and builds the machine model; throws an Error naming the bad field. */
-export function buildModel(input: Scenario): MachineModel {
+export function buildModel(input: Scenario, declared: readonly string[] = []): MachineModel {
   if (!isRecord(input)) fail("scenario", "must be an object");
   const s = input as Record<string, unknown>;
   const known = new Set([
     "cmdline", "devices", "volumeGroups", "raidArrays", "dmraidSets", "images", "missingModules", "commands",
-    "console", "files", "dirs", "rescueShellExits", "extraCommands", "env", "timeoutMs", "shell",
+    "console", "files", "dirs", "rescueShellExits", "extraCommands", "env", "timeoutMs", "shell", "utilLinux", "memory",
+    "realApplets",
   ]);
   for (const key of Object.keys(s)) if (!known.has(key)) fail(key, "is not a scenario field");
 
   const devices: DeviceRecord[] = [];
   const paths = new Set<string>();
-  const usedMinors = new Map<number, number>();
   const claimPath = (path: string, where: string) => {
     if (paths.has(path)) fail(where, `${path} is defined twice`);
     paths.add(path);
@@ -208,41 +445,14 @@ export function buildModel(input: Scenario): MachineModel {
 
   const initial: number[] = [];
   const schedule: { idx: number; us: number }[] = [];
-  list<Record<string, unknown>>(s.devices, "devices").forEach((d, i) => {
-    const where = `devices[${i}]`;
-    if (!isRecord(d)) fail(where, "must be an object");
-    const name = str(d.name, `${where}.name`);
-    if (!DEVICE_NAME.test(name)) fail(`${where}.name`, `${JSON.stringify(name)} is not a device name (letters, digits and ._+:- only, no /)`);
-    claimPath(`/dev/${name}`, `${where}.name`);
-    const blocks = d.blocks === undefined ? DEFAULT_BLOCKS : nonNegative(d.blocks, `${where}.blocks`, true);
-    let luks: { keys: string[]; contents: DeviceAttrs } | undefined;
-    if (d.luks !== undefined) {
-      if (!isRecord(d.luks)) fail(`${where}.luks`, "must be an object");
-      const p = d.luks.passphrase;
-      const keys = typeof p === "string" ? [str(p, `${where}.luks.passphrase`)] : strArray(p, `${where}.luks.passphrase`);
-      if (keys.length === 0) fail(`${where}.luks.passphrase`, "needs at least one passphrase");
-      luks = { keys, contents: attrs(d.luks.contents as Filesystem | undefined, `${where}.luks.contents`) };
-    }
-    const base = attrs(d as Filesystem, where, {
-      PARTLABEL: optStr(d.partlabel, `${where}.partlabel`),
-      PARTUUID: optStr(d.partuuid, `${where}.partuuid`),
-    });
-    if (luks && base.TYPE === "") base.TYPE = "crypto_LUKS";
-    const record = add({ kind: "disk", path: `/dev/${name}`, aliases: [], part: name, ...diskNumbers(name, usedMinors), blocks, attrs: base });
-    if (luks) {
-      const contents = add({ kind: "luks", path: "", aliases: [], part: "dm", major: 253, minor: 0, blocks, attrs: luks.contents });
-      record.luksContents = contents.idx;
-      record.keys = luks.keys;
-    }
-    const us = d.appearsAfter === undefined ? 0 : Math.round(nonNegative(d.appearsAfter, `${where}.appearsAfter`, false) * 1e6);
-    if (us === 0) {
-      initial.push(record.idx);
-    } else {
-      record.appearsAfterUs = us;
-      schedule.push({ idx: record.idx, us });
-    }
-  });
-  schedule.sort((a, b) => a.us - b.us);
+  const minorCounters = new Map<number, number>();
+  const nextMinor = (major: number): number => {
+    const minor = minorCounters.get(major) ?? 0;
+    minorCounters.set(major, minor + 1);
+    return minor;
+  };
+  buildDisks(list<Record<string, unknown>>(s.devices, "devices"), { add, claimPath, nextMinor, initial, schedule });
+  schedule.sort((a, b) => a.us - b.us || a.idx - b.idx);
 
   const volumeGroups = list<Record<string, unknown>>(s.volumeGroups, "volumeGroups").map((vg, i) => {
     const where = `volumeGroups[${i}]`;
@@ -324,9 +534,23 @@ export function buildModel(input: Scenario): MachineModel {
     };
   });
 
+  if (s.utilLinux !== undefined && typeof s.utilLinux !== "boolean") fail("utilLinux", "must be true or false");
+  const utilLinux = s.utilLinux === true;
+  const utilLinuxOnly = new Set<string>(UTIL_LINUX_ONLY);
   const extra = s.extraCommands === undefined ? [] : strArray(s.extraCommands, "extraCommands");
-  extra.forEach((name, i) => isCommandName(name) || fail(`extraCommands[${i}]`, `${JSON.stringify(name)} is not a command name`));
-  const shims = [...new Set([...SHIM_NAMES, ...extra, ...overrides.map((o) => o.match[0]!)])].sort();
+  extra.forEach((name, i) => {
+    if (!isCommandName(name)) fail(`extraCommands[${i}]`, `${JSON.stringify(name)} is not a command name`);
+    if (!utilLinux && utilLinuxOnly.has(name)) fail(`extraCommands[${i}]`, `${name} comes from util-linux (busybox-static has no such applet): set utilLinux: true`);
+  });
+  const realApplets = s.realApplets === undefined ? [] : strArray(s.realApplets, "realApplets");
+  realApplets.forEach((name, i) => isCommandName(name) || fail(`realApplets[${i}]`, `${JSON.stringify(name)} is not a command name`));
+  // A compiled init names the commands it may run; the util-linux ones exist only with util-linux.
+  const declaredHere = declared.filter((name) => isCommandName(name) && (utilLinux || !utilLinuxOnly.has(name)));
+  const shims = [
+    ...new Set([...SHIM_NAMES, ...(utilLinux ? UTIL_LINUX_ONLY : []), ...declaredHere, ...extra, ...overrides.map((o) => o.match[0]!)]),
+  ]
+    .filter((name) => !realApplets.includes(name))
+    .sort();
 
   const consoleLines = s.console === undefined ? [] : strArray(s.console, "console");
   consoleLines.forEach((line, i) => {
@@ -384,7 +608,24 @@ export function buildModel(input: Scenario): MachineModel {
     rescueShellExits: s.rescueShellExits === undefined ? 0 : nonNegative(s.rescueShellExits, "rescueShellExits", true),
     timeoutMs,
     shell: (s.shell as "dash" | "busybox" | undefined) ?? "dash",
+    utilLinux,
+    memory: readMemory(s.memory),
+    realApplets,
   };
+}
+
+function readMemory(value: unknown): MachineModel["memory"] {
+  if (value === undefined) return { ...DEFAULT_MEMORY };
+  if (!isRecord(value)) fail("memory", "must be an object ({ totalKb, freeKb?, availableKb? })");
+  for (const key of Object.keys(value)) if (!["totalKb", "freeKb", "availableKb"].includes(key)) fail(`memory.${key}`, "is not a memory field (totalKb, freeKb, availableKb)");
+  const totalKb = value.totalKb === undefined ? DEFAULT_MEMORY.totalKb : nonNegative(value.totalKb, "memory.totalKb", true);
+  if (totalKb < 4096) fail("memory.totalKb", "must be at least 4096 (kB)");
+  const scaled = (kb: number) => Math.floor((kb * totalKb) / DEFAULT_MEMORY.totalKb);
+  const freeKb = value.freeKb === undefined ? scaled(DEFAULT_MEMORY.freeKb) : nonNegative(value.freeKb, "memory.freeKb", true);
+  const availableKb = value.availableKb === undefined ? scaled(DEFAULT_MEMORY.availableKb) : nonNegative(value.availableKb, "memory.availableKb", true);
+  if (freeKb > totalKb) fail("memory.freeKb", `must not exceed totalKb (${totalKb})`);
+  if (availableKb > totalKb) fail("memory.availableKb", `must not exceed totalKb (${totalKb})`);
+  return { totalKb, freeKb, availableKb };
 }
 
 function checkFilePath(path: string, where: string): void {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { buildWorkDir } from "./fakeRoot.ts";
 import { hostTools, pickBlockNode } from "./host.ts";
-import { ensureBusybox } from "./busybox.ts";
+import { ensureBusybox, ensureStaticBusybox } from "./busybox.ts";
 import { ensureKit } from "./kit.ts";
 import { parseMounts, parseOutcome, parseTrace } from "./results.ts";
 import { runMachine } from "./run.ts";
@@ -31,9 +31,11 @@ import type { InitInput, Outcome, Scenario, SimResult } from "./types.ts";
  */
 export async function simulate(init: InitInput, scenario: Scenario = {}): Promise<SimResult> {
   const script = typeof init === "string" ? readInit(init) : await compileInit(init.source);
-  const model = buildModel({ ...scenario, extraCommands: [...declaredCommands(script), ...(scenario.extraCommands ?? [])] });
+  const model = buildModel(scenario, declaredCommands(script));
   const tools = hostTools();
-  const kit = ensureKit(tools, model.shell === "busybox" ? (await ensureBusybox()).binary : undefined);
+  // The dynamic busybox first: when it cannot be fetched, that is the error to report.
+  const shellBusybox = model.shell === "busybox" ? (await ensureBusybox()).binary : undefined;
+  const kit = ensureKit(tools, (await ensureStaticBusybox()).binary, shellBusybox);
   const blockNode = pickBlockNode();
   const work = buildWorkDir(model, script, kit, blockNode !== undefined);
   const keep = process.env.INITSH_SIM_KEEP === "1";

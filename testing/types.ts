@@ -25,13 +25,24 @@ export interface LuksVolume {
   contents?: Filesystem;
 }
 
-/** A block device of the simulated machine: `/dev/NAME`. */
+/**
+ * A block device of the simulated machine: `/dev/NAME`. A partition (`vda1`, `sda2`,
+ * `nvme0n1p1`, `mmcblk0p2`) implies its disk, which is present with it; the disk's image holds
+ * the partition table (see the README).
+ */
 export interface BlockDevice extends Filesystem {
   /** Name under /dev, e.g. `"vda"`, `"vda1"`, `"sr0"`, `"nvme0n1p2"`. */
   name: string;
-  /** GPT partition UUID (blkid's `PARTUUID`). */
+  /**
+   * A partition's PARTUUID: a GUID (its disk gets a GPT, with this as the partition's unique
+   * GUID), or `SSSSSSSS-PP`, the MBR disk signature and the partition number in hex (its disk
+   * gets an MBR). Partitions only; all of a disk's partitions use one form. Absent: derived.
+   */
   partuuid?: string;
-  /** GPT partition label (blkid's `PARTLABEL`). */
+  /**
+   * A GPT partition's name (blkid's `PARTLABEL`; the kernel's `PARTNAME` in uevent is its
+   * 7-bit form). At most 36 UTF-16 code units; partitions of GPT disks only.
+   */
   partlabel?: string;
   /**
    * Seconds of virtual time after which the device appears (the clock only moves when the
@@ -44,7 +55,10 @@ export interface BlockDevice extends Filesystem {
    * header's, printed by `cryptsetup luksUUID`).
    */
   luks?: LuksVolume;
-  /** Size in 1 KiB blocks, shown in /proc/partitions (default 1048576). */
+  /**
+   * Size in 1 KiB blocks, shown in /proc/partitions (default 1048576). A disk with partitions
+   * is, without it, just large enough for them.
+   */
   blocks?: number;
 }
 
@@ -158,6 +172,20 @@ export interface Scenario {
    * busybox `/init: line 4: foo: not found`).
    */
   shell?: "dash" | "busybox";
+  /**
+   * The image carries util-linux: `blkid` exists, and `findfs` (which then also knows
+   * `PARTUUID=` and `PARTLABEL=`) and `losetup` (with `--show`) are util-linux's rather than
+   * busybox's applets. Default false: busybox-static alone, which has no `blkid`.
+   */
+  utilLinux?: boolean;
+  /** What /proc/meminfo says, in kB (default: QEMU -m 512, MemTotal 481272). */
+  memory?: { totalKb: number; freeKb?: number; availableKb?: number };
+  /**
+   * Commands that are the real busybox-static applet instead of a shim: not traced, and they
+   * really act on the namespace (a tmpfs is really mounted). For conformance tests of the
+   * shims; an init tested this way sees the machine's files, not its model.
+   */
+  realApplets?: string[];
 }
 
 /** One external command the init (or anything it started) ran. */

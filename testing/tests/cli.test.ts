@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runSimulateCommand } from "../cli.ts";
 import { simulate } from "../index.ts";
-import { fixture, hasBlockNode } from "./helpers.ts";
+import { fixture, hasBlockNode, newRootFiles } from "./helpers.ts";
 
 /** Runs the CLI, capturing what it prints. */
 async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -28,7 +28,7 @@ describe("initsh simulate (CLI)", () => {
   it.skipIf(!hasBlockNode)("prints the trace, console, mounts and outcome; exits 0 on switch_root", async () => {
     dir = mkdtempSync(join(tmpdir(), "initsh-sim-cli-"));
     const scenario = join(dir, "scenario.json");
-    writeFileSync(scenario, JSON.stringify({ devices: [{ name: "vda", label: "root", type: "ext4" }, { name: "vdb", appearsAfter: 1 }] }));
+    writeFileSync(scenario, JSON.stringify({ devices: [{ name: "vda", label: "root", type: "ext4" }, { name: "vdb", appearsAfter: 1 }], files: newRootFiles() }));
     const { status, stdout } = await cli([fixture("wait-for-root.sh"), "--scenario", scenario, "--cmdline", "root=LABEL=root"]);
     expect(status).toBe(0);
     expect(stdout).toBe(

@@ -28,7 +28,7 @@ describe("console, command line and process", () => {
   });
 
   it("passes scenario environment variables to the init", async () => {
-    const run = await simulate(inlineInit('printf "%s|%s\\n" "$ROOTDEV" "$SPACED"; exec reboot'), {
+    const run = await simulate(inlineInit('printf "%s|%s\\n" "$ROOTDEV" "$SPACED"; exec reboot -f'), {
       env: { ROOTDEV: "/dev/vda1", SPACED: "a b\nc" },
     });
     expect(run.console).toBe("/dev/vda1|a b\nc\n");
@@ -44,7 +44,7 @@ describe("console, command line and process", () => {
   });
 
   it("keeps stdout and stderr of shims in console order", async () => {
-    const run = await simulate(inlineInit("echo before; mount /dev/nope /mnt; echo after; exec reboot"), {});
-    expect(run.console).toBe("before\nmount: /mnt: special device /dev/nope does not exist.\nafter\n");
+    const run = await simulate(inlineInit("echo before; mount /dev/nope /mnt; echo after; exec reboot -f"), {});
+    expect(run.console).toBe("before\nmount: mounting /dev/nope on /mnt failed: No such file or directory\nafter\n");
   });
 });

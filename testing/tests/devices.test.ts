@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "../index.ts";
-import { argvs, fixture, hasBlockNode, inlineInit } from "./helpers.ts";
+import { derivedGuid } from "../disks.ts";
+import { argvs, busyboxUsage, fixture, hasBlockNode, inlineInit, newRootFiles } from "./helpers.ts";
 
+const ROOT_GUID = "5b1d2c3e-0a4f-4b6e-9c8d-7e6f5a4b3c2d";
 const disks = [
   { name: "vda" },
-  { name: "vda1", label: "root", uuid: "1111-aaaa", type: "ext4", partuuid: "0001-01", partlabel: "system" },
+  { name: "vda1", label: "root", uuid: "1111-aaaa", type: "ext4", partuuid: ROOT_GUID, partlabel: "system" },
   { name: "vda2", uuid: "2222-bbbb", type: "swap" },
   { name: "vdc", label: 'my "odd" \\ label', type: "vfat" },
 ];
@@ -12,7 +14,8 @@ const disks = [
 describe("devices", () => {
   it.skipIf(!hasBlockNode)("makes a device appear once enough virtual time has passed", async () => {
     const run = await simulate(fixture("wait-for-root.sh"), {
-      devices: [{ name: "vda", label: "boot" }, { name: "vdb", label: "root", type: "ext4", appearsAfter: 1.2 }],
+      devices: [{ name: "vda", label: "boot", type: "vfat" }, { name: "vdb", label: "root", type: "ext4", appearsAfter: 1.2 }],
+      files: newRootFiles(),
     });
     expect(run.console).toBe(
       [
@@ -42,8 +45,30 @@ describe("devices", () => {
     expect(run.trace.filter((t) => t.argv[0] === "sleep")).toHaveLength(10);
   });
 
-  it("answers findfs and blkid from the present devices", async () => {
-    const run = await simulate(fixture("blkid-queries.sh"), { devices: disks });
+  it("answers busybox findfs: LABEL= and UUID= of the filesystems it knows, /dev/… as it is, nothing else", async () => {
+    const usage = await busyboxUsage("findfs");
+    const run = await simulate(
+      inlineInit(
+        [
+          'findfs LABEL=root; echo "rc=$?"',
+          'findfs UUID=1111-AAAA; echo "rc=$?"', // busybox compares UUIDs in any case
+          'findfs LABEL=nope; echo "rc=$?"',
+          'findfs /dev/nowhere; echo "rc=$?"',
+          `findfs PARTUUID=${ROOT_GUID}; echo "rc=$?"`,
+          'findfs PARTLABEL=system; echo "rc=$?"',
+          'findfs UUID=lvm-pv-uuid; echo "rc=$?"', // volume_id does not probe LVM
+          "exec reboot -f",
+        ].join("\n"),
+      ),
+      { devices: [...disks, { name: "vdd", uuid: "lvm-pv-uuid", type: "LVM2_member" }] },
+    );
+    expect(run.console).toBe(["/dev/vda1", "rc=0", "/dev/vda1", "rc=0", "rc=1", "/dev/nowhere", "rc=0", `${usage}rc=1`, `${usage}rc=1`, "rc=1", ""].join("\n"));
+  });
+
+  it("answers util-linux findfs and blkid when the image carries util-linux", async () => {
+    const run = await simulate(fixture("blkid-queries.sh"), { devices: disks, utilLinux: true });
+    const vda2 = derivedGuid("vda/2");
+    const vdaGuid = derivedGuid("disk:vda");
     expect(run.console).toBe(
       [
         "/dev/vda1",
@@ -54,11 +79,13 @@ describe("devices", () => {
         "findfs: unable to resolve 'LABEL=nope'",
         "rc=1",
         "-- blkid",
-        '/dev/vda1: LABEL="root" UUID="1111-aaaa" TYPE="ext4" PARTLABEL="system" PARTUUID="0001-01"',
-        '/dev/vda2: UUID="2222-bbbb" TYPE="swap"',
+        `/dev/vda: PTUUID="${vdaGuid}" PTTYPE="gpt"`,
+        `/dev/vda1: LABEL="root" UUID="1111-aaaa" TYPE="ext4" PARTLABEL="system" PARTUUID="${ROOT_GUID}"`,
+        `/dev/vda2: UUID="2222-bbbb" TYPE="swap" PARTUUID="${vda2}"`,
         '/dev/vdc: LABEL="my \\"odd\\" \\\\ label" TYPE="vfat"',
         "rc=0",
         "-- blkid -o device",
+        "/dev/vda",
         "/dev/vda1",
         "/dev/vda2",
         "/dev/vdc",
@@ -76,7 +103,7 @@ describe("devices", () => {
         "UUID=1111-aaaa",
         "TYPE=ext4",
         "PARTLABEL=system",
-        "PARTUUID=0001-01",
+        `PARTUUID=${ROOT_GUID}`,
         "-- -t TYPE=swap",
         "/dev/vda2",
         "-- quoting",
@@ -86,92 +113,121 @@ describe("devices", () => {
     );
   });
 
-  it("fails mount like mount(8): missing device, missing mount point, wrong type, no fstab", async () => {
+  it("has no blkid without util-linux: busybox-static has none", async () => {
+    const run = await simulate(inlineInit('blkid; echo "rc=$?"\nexec reboot -f'), { devices: disks });
+    expect(run.console).toBe("/init: 3: blkid: not found\nrc=127\n");
+    await expect(simulate(inlineInit("exec reboot -f"), { extraCommands: ["blkid"] })).rejects.toThrow(/extraCommands\[0\]: blkid comes from util-linux/);
+  });
+
+  it("fails mount as busybox's does: missing device or mount point, no filesystem, wrong type, no fstab", async () => {
     const run = await simulate(
       inlineInit(
         [
           'mount -t ext4 /dev/vdz /newroot; echo "rc=$?"',
           'mount -t ext4 /dev/vda1 /newroot; echo "rc=$?"',
           "mkdir /newroot",
-          'mount /dev/vda2 /newroot; echo "rc=$?"',
+          'mount /dev/vda2 /newroot; echo "rc=$?"', // swap: no filesystem to mount
+          'mount -t ext4 /dev/vda2 /newroot; echo "rc=$?"',
           'mount -t xfs /dev/vda1 /newroot; echo "rc=$?"',
+          'mount -t nosuchfs /dev/vda1 /newroot; echo "rc=$?"',
           'mount LABEL=nope /newroot; echo "rc=$?"',
+          `mount PARTUUID=${ROOT_GUID} /newroot; echo "rc=$?"`,
           'mount /newroot; echo "rc=$?"',
-          'mount -t ext4,xfs /dev/vda1 /newroot; echo "rc=$?"',
-          "exec reboot",
+          'mount -t xfs,ext4 /dev/vda1 /newroot; echo "rc=$?"',
+          'mount -L root /mnt; echo "rc=$?"',
+          "exec reboot -f",
         ].join("\n"),
       ),
       { devices: disks },
     );
+    const usage = await busyboxUsage("mount");
     expect(run.console).toBe(
       [
-        "mount: /newroot: special device /dev/vdz does not exist.",
-        "rc=32",
-        "mount: /newroot: mount point does not exist.",
-        "rc=32",
-        "mount: /newroot: wrong fs type, bad option, bad superblock on /dev/vda2, missing codepage or helper program, or other error.",
-        "rc=32",
-        "mount: /newroot: wrong fs type, bad option, bad superblock on /dev/vda1, missing codepage or helper program, or other error.",
-        "rc=32",
-        "mount: /newroot: can't find LABEL=nope.",
-        "rc=32",
-        "mount: /newroot: can't find in /etc/fstab.",
+        "mount: mounting /dev/vdz on /newroot failed: No such file or directory",
+        "rc=255",
+        "mount: mounting /dev/vda1 on /newroot failed: No such file or directory",
+        "rc=255",
+        "mount: mounting /dev/vda2 on /newroot failed: Invalid argument",
+        "rc=255",
+        "mount: mounting /dev/vda2 on /newroot failed: Invalid argument",
+        "rc=255",
+        "mount: mounting /dev/vda1 on /newroot failed: Invalid argument",
+        "rc=255",
+        "mount: mounting /dev/vda1 on /newroot failed: No such device",
+        "rc=255",
+        "mount: mounting LABEL=nope on /newroot failed: No such file or directory",
+        "rc=255",
+        `mount: mounting PARTUUID=${ROOT_GUID} on /newroot failed: No such file or directory`,
+        "rc=255",
+        "mount: can't read '/etc/fstab': No such file or directory",
         "rc=1",
         "rc=0",
+        `mount: invalid option -- 'L'\n${usage}rc=1`,
         "",
       ].join("\n"),
     );
-    expect(run.mounts).toEqual([{ source: "/dev/vda1", target: "/newroot", type: "ext4,xfs", options: "" }]);
+    expect(run.mounts).toEqual([{ source: "/dev/vda1", target: "/newroot", type: "ext4", options: "" }]);
   });
 
-  it("keeps a mount table: --move, --bind, remount, umount, busy targets, /proc/mounts", async () => {
+  it("keeps the kernel's mount table: /proc/self/mountinfo and /proc/mounts, --move, --bind, remount, umount", async () => {
     const run = await simulate(
       inlineInit(
         [
           "mount -t proc proc /proc",
           "mount -t devtmpfs devtmpfs /dev",
-          "mount -t tmpfs -o size=10% tmpfs /run",
+          "mount -t tmpfs -o size=10%,mode=0755 tmpfs /run",
           "mkdir -p /newroot /data",
           "mount -r /dev/vda1 /newroot",
           "mount --move /dev /newroot/dev",
           "mount --bind /run /newroot/run",
           "mount -o remount,rw /newroot",
           'mount --move /nothing /newroot/x; echo "rc=$?"',
+          'mount --move /data /newroot/x; echo "rc=$?"',
           'umount /newroot; echo "rc=$?"',
           'umount /data; echo "rc=$?"',
           "umount /proc",
           "mount -t proc proc /proc",
-          "while IFS= read -r l; do echo \"$l\"; done </proc/mounts",
+          "cat /proc/self/mountinfo /proc/mounts",
           "umount -l /newroot",
           "mount -t tmpfs tmpfs '/data'",
           "mount",
-          "exec reboot",
+          "exec reboot -f",
         ].join("\n"),
       ),
-      { devices: disks, dirs: ["/run"] },
+      { devices: disks, dirs: ["/run", "/newroot/x"] },
     );
     expect(run.console).toBe(
       [
-        "mount: /nothing: not mount point or bad option.",
-        "rc=32",
-        "umount: /newroot: target is busy.",
-        "rc=32",
-        "umount: /data: not mounted.",
-        "rc=32",
-        "rootfs / rootfs rw 0 0",
-        "tmpfs /run tmpfs size=10% 0 0",
-        "/dev/vda1 /newroot ext4 rw 0 0",
-        "devtmpfs /newroot/dev devtmpfs rw 0 0",
-        "/run /newroot/run none bind 0 0",
-        "proc /proc proc rw 0 0",
-        "tmpfs on /run type tmpfs (size=10%)",
-        "proc on /proc type proc (rw)",
-        "tmpfs on /data type tmpfs (rw)",
+        "mount: mounting /nothing on /newroot/x failed: No such file or directory",
+        "rc=255",
+        "mount: mounting /data on /newroot/x failed: Invalid argument",
+        "rc=255",
+        "umount: can't unmount /newroot: Device or resource busy",
+        "rc=1",
+        "umount: can't unmount /data: Invalid argument",
+        "rc=1",
+        // IDs and anonymous devices are the lowest free ones: /proc, mounted again, gets 21 and 0:19 back.
+        "1 1 0:2 / / rw - rootfs rootfs rw,size=235784k,nr_inodes=58946,inode64",
+        "23 1 0:20 / /run rw,relatime - tmpfs tmpfs rw,size=48128k,mode=755,inode64",
+        "24 1 254:1 / /newroot rw,relatime - ext4 /dev/vda1 rw",
+        "22 24 0:5 / /newroot/dev rw,relatime - devtmpfs devtmpfs rw,size=235784k,nr_inodes=58946,mode=755,inode64",
+        "25 24 0:20 / /newroot/run rw,relatime - tmpfs tmpfs rw,size=48128k,mode=755,inode64",
+        "21 1 0:19 / /proc rw,relatime - proc proc rw",
+        "rootfs / rootfs rw,size=235784k,nr_inodes=58946,inode64 0 0",
+        "tmpfs /run tmpfs rw,relatime,size=48128k,mode=755,inode64 0 0",
+        "/dev/vda1 /newroot ext4 rw,relatime 0 0",
+        "devtmpfs /newroot/dev devtmpfs rw,relatime,size=235784k,nr_inodes=58946,mode=755,inode64 0 0",
+        "tmpfs /newroot/run tmpfs rw,relatime,size=48128k,mode=755,inode64 0 0",
+        "proc /proc proc rw,relatime 0 0",
+        "rootfs on / type rootfs (rw,size=235784k,nr_inodes=58946,inode64)",
+        "tmpfs on /run type tmpfs (rw,relatime,size=48128k,mode=755,inode64)",
+        "proc on /proc type proc (rw,relatime)",
+        "tmpfs on /data type tmpfs (rw,relatime,inode64)",
         "",
       ].join("\n"),
     );
     expect(run.mounts).toEqual([
-      { source: "tmpfs", target: "/run", type: "tmpfs", options: "size=10%" },
+      { source: "tmpfs", target: "/run", type: "tmpfs", options: "size=10%,mode=0755" },
       { source: "proc", target: "/proc", type: "proc", options: "" },
       { source: "tmpfs", target: "/data", type: "tmpfs", options: "" },
     ]);
@@ -190,11 +246,12 @@ describe("devices", () => {
           "findfs LABEL=root",
           "blkid /dev/mapper/vg--data-home",
           "while read -r a b c name; do case $name in dm-*) echo \"$name\";; esac; done </proc/partitions",
-          "exec reboot",
+          "exec reboot -f",
         ].join("\n"),
       ),
       {
         devices: [{ name: "vda2", luks: { passphrase: "secret", contents: { type: "LVM2_member" } } }],
+        utilLinux: true,
         volumeGroups: [
           { name: "vg0", pvs: ["/dev/mapper/cryptlvm"], lvs: [{ name: "root", label: "root", type: "ext4" }, { name: "swap", type: "swap" }] },
           { name: "vg-data", pvs: ["/dev/mapper/cryptlvm"], lvs: [{ name: "home", type: "xfs" }] },
@@ -234,13 +291,14 @@ describe("devices", () => {
           "blkid /dev/md0",
           'dmraid -ay; echo "rc=$?"',
           "[ -b /dev/mapper/isw_x_Vol0 ] && echo dmraid-node",
-          "exec reboot",
+          "exec reboot -f",
         ].join("\n"),
       ),
       {
         devices: [{ name: "sda1" }, { name: "sdb1", appearsAfter: 1 }, { name: "sdc" }, { name: "sdd" }],
         raidArrays: [{ name: "md0", members: ["/dev/sda1", "/dev/sdb1"], label: "data", type: "ext4" }],
         dmraidSets: [{ name: "isw_x_Vol0", members: ["/dev/sdc", "/dev/sdd"] }],
+        utilLinux: true,
       },
     );
     expect(run.console).toBe(
@@ -257,31 +315,63 @@ describe("devices", () => {
     );
   });
 
-  it("attaches loop devices to files, with the image's attributes", async () => {
+  it("attaches loop devices to files as busybox losetup does (no --show), with the image's attributes", async () => {
     const run = await simulate(
       inlineInit(
         [
           "cd /live",
-          "dev=$(losetup -f --show root.sb); echo \"dev=$dev\"",
+          'dev=$(losetup -f); echo "free=$dev"',
+          'losetup "$dev" root.sb; echo "rc=$?"',
           "losetup /dev/loop5 /live/other.img",
-          "blkid /dev/loop0 /dev/loop5",
-          'losetup -f --show /live/missing.sb; echo "rc=$?"',
+          "losetup -a",
+          'losetup -f --show /live/root.sb; echo "rc=$?"',
+          'losetup -f /live/missing.sb; echo "rc=$?"',
           "mkdir /mnt && mount -t squashfs \"$dev\" /mnt && echo mounted",
-          "exec reboot",
+          'mount /live/root.sb /run && echo "mounted the file itself on a loop device"',
+          "cat /proc/partitions",
+          'mount /live/other.img /srv; echo "rc=$?"',
+          'losetup -d /dev/loop5; losetup /dev/loop5; echo "rc=$?"',
+          "exec reboot -f",
         ].join("\n"),
       ),
-      { images: { "/live/root.sb": { type: "squashfs", label: "live" } }, files: { "/live/other.img": "x" } },
+      { images: { "/live/root.sb": { type: "squashfs", label: "live" } }, files: { "/live/other.img": "x" }, dirs: ["/run", "/srv"] },
     );
+    const usage = await busyboxUsage("losetup");
     expect(run.console).toBe(
       [
-        "dev=/dev/loop0",
-        '/dev/loop0: LABEL="live" TYPE="squashfs"',
-        "losetup: /live/missing.sb: failed to set up loop device: No such file or directory",
+        "free=/dev/loop0",
+        "rc=0",
+        "/dev/loop0: 0 root.sb",
+        "/dev/loop5: 0 /live/other.img",
+        `losetup: unrecognized option '--show'\n${usage}rc=1`,
+        "losetup: /live/missing.sb: No such file or directory",
         "rc=1",
         "mounted",
+        "mounted the file itself on a loop device",
+        "major minor  #blocks  name",
+        "",
+        "   7        0    1048576 loop0",
+        // other.img is no image of the scenario: its own size, 1 byte, leaves it out.
+        "   7        1    1048576 loop1",
+        "mount: mounting /dev/loop2 on /srv failed: Invalid argument",
+        "rc=255",
+        "losetup: /dev/loop5: No such device or address",
+        "rc=1",
         "",
       ].join("\n"),
     );
-    expect(argvs(run)[0]).toEqual(["losetup", "-f", "--show", "root.sb"]);
+    expect(argvs(run)[0]).toEqual(["losetup", "-f"]);
+    expect(run.mounts).toEqual([
+      { source: "/dev/loop0", target: "/mnt", type: "squashfs", options: "" },
+      { source: "/dev/loop1", target: "/run", type: "squashfs", options: "" },
+    ]);
+  });
+
+  it("attaches loop devices with util-linux losetup --show when the image carries util-linux", async () => {
+    const run = await simulate(
+      inlineInit(['dev=$(losetup -f --show /live/root.sb); echo "dev=$dev"', "blkid \"$dev\"", "exec reboot -f"].join("\n")),
+      { images: { "/live/root.sb": { type: "squashfs", label: "live" } }, utilLinux: true },
+    );
+    expect(run.console).toBe('dev=/dev/loop0\n/dev/loop0: LABEL="live" TYPE="squashfs"\n');
   });
 });

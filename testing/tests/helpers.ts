@@ -32,3 +32,22 @@ export function argvs(result: { trace: { argv: string[] }[] }): string[][] {
  * wait for a block device are skipped.
  */
 export const hasBlockNode = pickBlockNode() !== undefined;
+
+/**
+ * The files of a new root that switch_root and chroot accept: an executable /sbin/init script
+ * and the /bin/sh it names (an ELF stub: only its first bytes are looked at).
+ */
+export function newRootFiles(root = "/newroot"): Record<string, { content: string; mode: number }> {
+  return {
+    [`${root}/sbin/init`]: { content: "#!/bin/sh\nexec /bin/sh\n", mode: 0o755 },
+    [`${root}/bin/sh`]: { content: "\u007fELF stub\n", mode: 0o755 },
+  };
+}
+
+/** What busybox-static itself prints for `APPLET --help` (its usage text, on stderr). */
+export async function busyboxUsage(applet: string): Promise<string> {
+  const { ensureStaticBusybox } = await import("../busybox.ts");
+  const { spawnSync } = await import("node:child_process");
+  const run = spawnSync((await ensureStaticBusybox()).binary, [applet, "--help"], { encoding: "utf8" });
+  return run.stderr;
+}

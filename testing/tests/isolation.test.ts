@@ -37,7 +37,7 @@ describe("isolation", () => {
           "[ -e /bin/bash ] || [ -e /usr/bin/python3 ] || [ -e /bin/ls.real ] || echo 'no host binaries'",
           "for f in /dev/*; do echo \"dev $f\"; done",
           "for f in /proc/*; do echo \"proc $f\"; done",
-          "exec reboot",
+          "exec reboot -f",
         ].join("\n"),
       ),
       { devices: [{ name: "vda" }] },
@@ -55,15 +55,18 @@ describe("isolation", () => {
         "dev /dev/null",
         "dev /dev/vda",
         "proc /proc/cmdline",
+        "proc /proc/filesystems",
+        "proc /proc/meminfo",
         "proc /proc/mounts",
         "proc /proc/partitions",
+        "proc /proc/self",
         "",
       ].join("\n"),
     );
   });
 
   it("backs device nodes with a block device that holds no data", async () => {
-    const run = await simulate(inlineInit('echo x >/dev/vda 2>/dev/console; echo "write rc=$?"\nread -r l </dev/vda; echo "read rc=$?"\nexec reboot'), {
+    const run = await simulate(inlineInit('echo x >/dev/vda 2>/dev/console; echo "write rc=$?"\nread -r l </dev/vda; echo "read rc=$?"\nexec reboot -f'), {
       devices: [{ name: "vda" }],
     });
     // Unattached loop device: writes fail, reads see nothing. (Without a usable loop device on
@@ -77,7 +80,7 @@ describe("isolation", () => {
     process.env.INITSH_SIM_TMPDIR = base;
     try {
       expect(workBase()).toBe(base);
-      const run = await simulate(inlineInit("mkdir -p /a/b; echo x >/a/b/c; exec reboot"), { devices: [{ name: "vda" }] });
+      const run = await simulate(inlineInit("mkdir -p /a/b; echo x >/a/b/c; exec reboot -f"), { devices: [{ name: "vda" }] });
       expect(run.outcome.kind).toBe("reboot");
       expect(readdirSync(base)).toEqual([]);
     } finally {

@@ -1,21 +1,44 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../index.ts";
-import { fixture, inlineInit } from "./helpers.ts";
+import { busyboxUsage, fixture, inlineInit, newRootFiles } from "./helpers.ts";
 
 describe("outcomes", () => {
-  it("ends at switch_root without switching, and tells whether it ran as PID 1", async () => {
-    const execd = await simulate(inlineInit("mkdir /newroot; exec switch_root /newroot /sbin/init --single 'a b'"), {});
+  it("ends at switch_root without switching, run as PID 1 into a mounted new root", async () => {
+    const execd = await simulate(inlineInit("mount -t tmpfs tmpfs /newroot; exec switch_root /newroot /sbin/init --single 'a b'"), { files: newRootFiles() });
     expect(execd.outcome).toEqual({ kind: "switch_root", argv: ["switch_root", "/newroot", "/sbin/init", "--single", "a b"], pid1: true });
-    const child = await simulate(inlineInit("mkdir /newroot; switch_root /newroot /sbin/init; echo unreachable"), {});
-    expect(child.outcome).toEqual({ kind: "switch_root", argv: ["switch_root", "/newroot", "/sbin/init"], pid1: false });
-    expect(child.console).toBe("");
+    expect(execd.console).toBe("");
   });
 
-  it("refuses switch_root into a missing directory, like the real one", async () => {
-    const run = await simulate(inlineInit('switch_root /newroot /sbin/init; echo "rc=$?"; exec reboot'), {});
-    expect(run.console).toBe("switch_root: failed to change directory to /newroot: No such file or directory\nrc=1\n");
-    expect(run.outcome.kind).toBe("reboot");
+  it("refuses switch_root as busybox does: not PID 1, not a mount point, a missing directory", async () => {
+    const usage = await busyboxUsage("switch_root");
+    const child = await simulate(
+      inlineInit(
+        [
+          'switch_root /nowhere /sbin/init; echo "rc=$?"',
+          'switch_root /newroot /sbin/init; echo "rc=$?"', // a directory of the initramfs
+          "mount -t tmpfs tmpfs /newroot",
+          'switch_root /newroot /sbin/init; echo "rc=$?"', // a mount point, but not PID 1
+          "exec reboot -f",
+        ].join("\n"),
+      ),
+      { files: newRootFiles() },
+    );
+    expect(child.console).toBe(`switch_root: can't change directory to '/nowhere': No such file or directory\nrc=1\n${usage}rc=1\n${usage}rc=1\n`);
+    expect(child.outcome.kind).toBe("reboot");
+  });
+
+  it("a switch_root that fails after exec is PID 1 exiting: a panic", async () => {
+    const files = newRootFiles();
+    for (const [body, message] of [
+      ["mkdir -p /newroot; exec switch_root /newroot /sbin/init", await busyboxUsage("switch_root")],
+      ["mount -t tmpfs tmpfs /newroot; exec switch_root /newroot /sbin/nope", "switch_root: can't execute '/sbin/nope': No such file or directory\n"],
+      ["mount -t tmpfs tmpfs /mnt; exec switch_root /mnt/newroot /sbin/init", "switch_root: error moving root: Invalid argument\n"],
+    ]) {
+      const run = await simulate(inlineInit(body!), { files: { ...files, ...newRootFiles("/mnt/newroot") } });
+      expect(run.outcome).toEqual({ kind: "panic", status: 1 });
+      expect(run.console).toBe(message);
+    }
   });
 
   it("counts rescue shell starts: it ends the run at the first start by default", async () => {
@@ -42,14 +65,26 @@ describe("outcomes", () => {
     expect(badExec.console).toBe("/init: 3: exec: /sbin/init: not found\n");
   });
 
-  it("reports chroot as exec, and reboot, poweroff and halt", async () => {
-    const run = await simulate(inlineInit("mkdir /r; exec chroot /r /sbin/init"), {});
+  it("reports chroot as exec, and reboot, poweroff and halt -f", async () => {
+    const run = await simulate(inlineInit("exec chroot /r /sbin/init"), { files: newRootFiles("/r") });
     expect(run.outcome).toEqual({ kind: "exec", argv: ["chroot", "/r", "/sbin/init"], pid1: true });
+    const missing = await simulate(inlineInit("exec chroot /r /sbin/init"), { dirs: ["/r"] });
+    expect(missing.outcome).toEqual({ kind: "panic", status: 127 });
+    expect(missing.console).toBe("chroot: can't execute '/sbin/init': No such file or directory\n");
     for (const kind of ["reboot", "poweroff", "halt"] as const) {
       const r = await simulate(inlineInit(`${kind} -f; echo unreachable`), {});
       expect(r.outcome).toEqual({ kind, argv: [kind, "-f"] });
       expect(r.console).toBe("");
     }
+  });
+
+  it("reboot without -f only signals PID 1, as busybox's does: a shell without a trap ignores it", async () => {
+    const ignored = await simulate(inlineInit('reboot; echo "still here, rc=$?"\nexec poweroff'), {});
+    // exec'ed, poweroff is PID 1 signalling itself: nothing happens, then PID 1 exits.
+    expect(ignored.console).toBe("still here, rc=0\n");
+    expect(ignored.outcome).toEqual({ kind: "panic", status: 0 });
+    const trapped = await simulate(inlineInit("trap 'exec reboot -f' TERM\nreboot\necho 'after the trap'\nexec halt -f"), {});
+    expect(trapped.outcome).toEqual({ kind: "reboot", argv: ["reboot", "-f"] });
   });
 
   it("stops at the time limit and kills every process of the machine", async () => {

@@ -25,7 +25,8 @@ describe("initsh/testing, the built package export", () => {
       const run = await simulate({ source: ${JSON.stringify(`${root}examples/basic-init.ts`)} }, {
         cmdline: "root=/dev/vda",
         devices: [{ name: "vda", type: "ext4" }],
-        files: { "/newroot/sbin/init": { content: "", mode: 0o755 } },
+        // An ELF binary as far as switch_root looks (an empty file would not execute).
+        files: { "/newroot/sbin/init": { content: "\u007fELF", mode: 0o755 } },
       });
       process.stdout.write(JSON.stringify(run.outcome));
     `;

@@ -14,20 +14,20 @@ import { runSimulateCommand } from "../cli.ts";
 import { findExecutable, hostTools, linkage, loaderSupportsArgv0 } from "../host.ts";
 import { simulate } from "../index.ts";
 import type { InitInput, Outcome, Scenario, SimResult } from "../types.ts";
-import { argvs, fixture, hasBlockNode, inlineInit } from "./helpers.ts";
+import { argvs, fixture, hasBlockNode, inlineInit, newRootFiles } from "./helpers.ts";
 
 const examples = new URL("../../examples/", import.meta.url).pathname;
 
 /** The same machine as in the other tests: a root on vda1 plus some other disks. */
 const disks = [
   { name: "vda" },
-  { name: "vda1", label: "root", uuid: "1111-aaaa", type: "ext4", partuuid: "0001-01", partlabel: "system" },
+  { name: "vda1", label: "root", uuid: "1111-aaaa", type: "ext4", partuuid: "5b1d2c3e-0a4f-4b6e-9c8d-7e6f5a4b3c2d", partlabel: "system" },
   { name: "vda2", uuid: "2222-bbbb", type: "swap" },
   { name: "vdc", label: 'my "odd" \\ label', type: "vfat" },
 ];
 const luksDisk = { name: "vda2", luks: { passphrase: "secret", contents: { type: "ext4", label: "root", uuid: "5555-root" } } };
 const newRoot: Scenario = {
-  files: { "/newroot/sbin/init": { content: "#!/bin/sh\n", mode: 0o755 } },
+  files: newRootFiles(),
   dirs: ["/newroot/dev", "/newroot/proc", "/newroot/sys"],
 };
 
@@ -56,7 +56,7 @@ const cases: { name: string; init: () => InitInput; scenario: Scenario; ends: Ou
     name: "wait-for-root.sh: a root that appears late, /proc, /sys and /dev mounted",
     ends: "switch_root",
     init: () => fixture("wait-for-root.sh"),
-    scenario: { devices: [{ name: "vda", label: "boot" }, { name: "vdb", label: "root", type: "ext4", appearsAfter: 1.2 }] },
+    scenario: { ...newRoot, devices: [{ name: "vda", label: "boot", type: "vfat" }, { name: "vdb", label: "root", type: "ext4", appearsAfter: 1.2 }] },
     needsBlock: true,
   },
   { name: "wait-for-root.sh: gives up into the rescue shell", ends: "rescue", init: () => fixture("wait-for-root.sh"), scenario: { devices: [{ name: "vdb", appearsAfter: 60 }] } },
@@ -65,7 +65,7 @@ const cases: { name: string; init: () => InitInput; scenario: Scenario; ends: Ou
     name: "luks-prompt.sh: a wrong then the right passphrase",
     ends: "switch_root",
     init: () => fixture("luks-prompt.sh"),
-    scenario: { devices: [luksDisk], console: ["wrong", "secret"] },
+    scenario: { ...newRoot, devices: [luksDisk], console: ["wrong", "secret"] },
   },
   { name: "luks-prompt.sh: too many tries", ends: "rescue", init: () => fixture("luks-prompt.sh"), scenario: { devices: [luksDisk], console: ["a", "b", "c", "secret"] } },
   { name: "hostile-args.sh: argv byte for byte", ends: "poweroff", init: () => fixture("hostile-args.sh"), scenario: {} },
@@ -94,7 +94,7 @@ const cases: { name: string; init: () => InitInput; scenario: Scenario; ends: Ou
           'modprobe virtio_blk; echo "rc=$?"',
           'host=$(cat /etc/hostname); echo "host=[$host]"',
           "sh -c 'modprobe \"$1\"' sh loop",
-          "echo 'blkid -o device' >/run-me; sh /run-me; echo \"rc=$?\"",
+          "echo 'findfs LABEL=none' >/run-me; sh /run-me; echo \"rc=$?\"",
           "exec switch_root /newroot /sbin/init",
         ].join("\n"),
       ),
@@ -134,7 +134,7 @@ const cases: { name: string; init: () => InitInput; scenario: Scenario; ends: Ou
     name: "examples/basic-init.ts, compiled: a root that never appears, the rescue shell",
     ends: "rescue",
     init: () => ({ source: join(examples, "basic-init.ts") }),
-    scenario: { ...newRoot, cmdline: "root=LABEL=root rootdelay=1", devices: [{ name: "sda" }, { name: "sda1", label: "data" }] },
+    scenario: { ...newRoot, cmdline: "root=LABEL=root rootdelay=1", devices: [{ name: "sda" }, { name: "sda1", label: "data", type: "ext4" }] },
   },
 ];
 
@@ -153,7 +153,7 @@ describe("the same machine under dash and busybox ash", () => {
   }
 
   it("runs the init under busybox ash, and its commands still reach the shims", async () => {
-    const scenario: Scenario = { devices: [disks[1]!] };
+    const scenario: Scenario = { devices: [disks[1]!], files: newRootFiles() };
     const busybox = await simulate(fixture("which-shell.sh"), { ...scenario, shell: "busybox" });
     expect(busybox.console).toBe(
       [
@@ -204,7 +204,7 @@ describe("the same machine under dash and busybox ash", () => {
 
   it("keeps the kit's busybox read-only, and the init has no busybox of its own", async () => {
     const run = await simulate(
-      inlineInit("echo x >/.sim/kit/bin/busybox\n[ -L /bin/busybox ] && [ /bin/busybox -ef /bin/mount ] && echo 'busybox is a shim'\nexec reboot"),
+      inlineInit("echo x >/.sim/kit/bin/busybox\n[ -L /bin/busybox ] && [ /bin/busybox -ef /bin/mount ] && echo 'busybox is a shim'\nexec reboot -f"),
       { shell: "busybox" },
     );
     expect(run.console).toBe("/init: line 3: can't create /.sim/kit/bin/busybox: Read-only file system\nbusybox is a shim\n");
@@ -214,7 +214,7 @@ describe("the same machine under dash and busybox ash", () => {
     const dir = mkdtempSync(join(tmpdir(), "initsh-sim-cli-shell-"));
     try {
       const init = join(dir, "init.sh");
-      writeFileSync(init, 'exec >/dev/console 2>&1\necho "${RANDOM:+busybox ash}"\nexec reboot\n');
+      writeFileSync(init, 'exec >/dev/console 2>&1\necho "${RANDOM:+busybox ash}"\nexec reboot -f\n');
       const { status, stdout } = await cli([init, "--shell", "busybox"]);
       expect(status).toBe(0);
       expect(stdout).toContain("== console\nbusybox ash\n");
@@ -227,12 +227,12 @@ describe("the same machine under dash and busybox ash", () => {
   });
 
   it("runs dash when the scenario names no shell", async () => {
-    const run = await simulate(inlineInit('echo "${RANDOM:-none}"; exec reboot'), {});
+    const run = await simulate(inlineInit('echo "${RANDOM:-none}"; exec reboot -f'), {});
     expect(run.console).toBe("none\n");
   });
 
   it("rejects an unknown shell", async () => {
-    await expect(simulate(inlineInit("exec reboot"), { shell: "bash" as "dash" })).rejects.toThrow('invalid scenario: shell: must be "dash" or "busybox"');
+    await expect(simulate(inlineInit("exec reboot -f"), { shell: "bash" as "dash" })).rejects.toThrow('invalid scenario: shell: must be "dash" or "busybox"');
   });
 });
 
@@ -250,7 +250,7 @@ describe("obtaining busybox", () => {
   it("fails with a message naming the package when it cannot be fetched", async () => {
     process.env.INITSH_SIM_CACHE = join(scratch, "cache");
     process.env.INITSH_SIM_BUSYBOX_PACKAGE = "initsh-no-such-package";
-    const error = await simulate(inlineInit("exec reboot"), { shell: "busybox" }).then(
+    const error = await simulate(inlineInit("exec reboot -f"), { shell: "busybox" }).then(
       () => undefined,
       (e: Error) => e,
     );
@@ -264,7 +264,7 @@ describe("obtaining busybox", () => {
   it("fails with a clear message when the cache folder cannot be created", async () => {
     writeFileSync(join(scratch, "a-file"), "");
     process.env.INITSH_SIM_CACHE = join(scratch, "a-file", "cache");
-    await expect(simulate(inlineInit("exec reboot"), { shell: "busybox" })).rejects.toThrow(/busybox.*could not be fetched:\n {2}cannot create the cache folder/s);
+    await expect(simulate(inlineInit("exec reboot -f"), { shell: "busybox" })).rejects.toThrow(/busybox.*could not be fetched:\n {2}cannot create the cache folder/s);
   });
 
   // Debian's busybox-static is a standalone shell.
@@ -273,7 +273,7 @@ describe("obtaining busybox", () => {
     spawnSync("dpkg-query", ["-W", "-f", "${Status}", "busybox-static"], { encoding: "utf8" }).stdout === "install ok installed";
   it.skipIf(!isStatic)("refuses a standalone busybox (busybox-static), whose sh would bypass the shims", async () => {
     process.env.INITSH_SIM_BUSYBOX = "/bin/busybox";
-    await expect(simulate(inlineInit("exec reboot"), { shell: "busybox" })).rejects.toThrow(/sh did not run the `mount` found on PATH \(a standalone busybox shell/);
+    await expect(simulate(inlineInit("exec reboot -f"), { shell: "busybox" })).rejects.toThrow(/sh did not run the `mount` found on PATH \(a standalone busybox shell/);
   });
 
 });

@@ -37,7 +37,7 @@ describe("the trace", () => {
           "plymouth --ping; echo \"rc=$?\"",
           "exec switch_root /newroot /sbin/init",
           "echo \"switch_root failed: rc=$?\"",
-          "exec reboot",
+          "exec reboot -f",
         ].join("\n"),
       ),
       {
@@ -56,12 +56,30 @@ describe("the trace", () => {
   });
 
   it("makes generic commands and extra names log and succeed silently", async () => {
-    const run = await simulate(inlineInit("udevadm settle; cat /proc/cmdline; my-tool --flag; echo \"rc=$?\"; exec halt"), {
+    const run = await simulate(inlineInit("udevadm settle; my-tool --flag; echo \"rc=$?\"; exec halt -f"), {
       extraCommands: ["my-tool"],
     });
     expect(run.console).toBe("rc=0\n");
-    expect(argvs(run)).toEqual([["udevadm", "settle"], ["cat", "/proc/cmdline"], ["my-tool", "--flag"], ["halt"]]);
-    expect(run.outcome).toEqual({ kind: "halt", argv: ["halt"] });
+    expect(argvs(run)).toEqual([["udevadm", "settle"], ["my-tool", "--flag"], ["halt", "-f"]]);
+    expect(run.outcome).toEqual({ kind: "halt", argv: ["halt", "-f"] });
+  });
+
+  it("runs busybox's own file utilities on the fake root, after tracing them", async () => {
+    const run = await simulate(
+      inlineInit(
+        [
+          "cat /proc/cmdline",
+          "mkdir -p /a && echo one >/a/f && cp -a /a /b && cat /b/f",
+          "sed -n 's/quiet/QUIET/p' /proc/cmdline",
+          'cp /nowhere /b; echo "rc=$?"',
+          "ls /b",
+          "exec halt -f",
+        ].join("\n"),
+      ),
+      { cmdline: "root=/dev/vda quiet" },
+    );
+    expect(run.console).toBe("root=/dev/vda quiet\none\nroot=/dev/vda QUIET\ncp: can't stat '/nowhere': No such file or directory\nrc=1\nf\n");
+    expect(argvs(run).map((a) => a[0])).toEqual(["cat", "mkdir", "cp", "cat", "sed", "cp", "ls", "halt"]);
   });
 
   it("fails modprobe for missing modules, treating - and _ alike", async () => {
@@ -72,7 +90,7 @@ describe("the trace", () => {
           "modprobe dm_crypt; echo \"dm_crypt rc=$?\"",
           "modprobe -q dm-crypt; echo \"quiet rc=$?\"",
           "modprobe -a virtio_pci dm-crypt; echo \"all rc=$?\"",
-          "exec reboot",
+          "exec reboot -f",
         ].join("\n"),
       ),
       { missingModules: ["dm-crypt"] },
@@ -80,10 +98,10 @@ describe("the trace", () => {
     expect(run.console).toBe(
       [
         "ext4 rc=0",
-        "modprobe: module dm_crypt not found",
+        "modprobe: module dm_crypt not found in modules.dep",
         "dm_crypt rc=1",
         "quiet rc=1",
-        "modprobe: module dm-crypt not found",
+        "modprobe: module dm-crypt not found in modules.dep",
         "all rc=1",
         "",
       ].join("\n"),
@@ -92,10 +110,10 @@ describe("the trace", () => {
 
   it("runs sh -c and sh SCRIPT under dash, tracing their commands too", async () => {
     const run = await simulate(
-      inlineInit("sh -c 'modprobe \"$1\"' sh loop\necho 'blkid -o device' >/run-me\nsh /run-me\necho \"rc=$?\"\nexec reboot"),
+      inlineInit("sh -c 'modprobe \"$1\"' sh loop\necho 'findfs LABEL=none' >/run-me\nsh /run-me\necho \"rc=$?\"\nexec reboot -f"),
       { dirs: [] },
     );
-    expect(argvs(run)).toEqual([["sh", "-c", 'modprobe "$1"', "sh", "loop"], ["modprobe", "loop"], ["sh", "/run-me"], ["blkid", "-o", "device"], ["reboot"]]);
-    expect(run.console).toBe("rc=2\n");
+    expect(argvs(run)).toEqual([["sh", "-c", 'modprobe "$1"', "sh", "loop"], ["modprobe", "loop"], ["sh", "/run-me"], ["findfs", "LABEL=none"], ["reboot", "-f"]]);
+    expect(run.console).toBe("rc=1\n");
   });
 });

@@ -41,7 +41,7 @@ describe("waitForDevice", () => {
   });
 
   it("polls every 0.1 s until a LABEL appears", async () => {
-    const r = await boot(initWith(names, waitBody("LABEL=root", 5)), { devices: [{ name: "sdb1", label: "root", appearsAfter: 0.3 }] });
+    const r = await boot(initWith(names, waitBody("LABEL=root", 5)), { devices: [{ name: "sdb1", label: "root", type: "ext4", appearsAfter: 0.3 }] });
     expect(argvs(r)).toEqual([
       ["findfs", "LABEL=root"],
       ["sleep", "0.1"],
@@ -58,14 +58,17 @@ describe("waitForDevice", () => {
     expect(text).not.toContain("unable to resolve"); // findfs's complaints are not shown
   });
 
-  it("finds UUID= and PARTUUID= too", async () => {
-    const r = await boot(initWith(names, waitBody("PARTUUID=0a-01", 1)), { devices: [{ name: "vdc2", partuuid: "0a-01", uuid: "u-1" }] });
-    expect(argvs(r)).toEqual([["findfs", "PARTUUID=0a-01"], ...RESCUE_SHELL]);
+  it("finds PARTUUID= with util-linux's findfs (busybox's knows only LABEL= and UUID=)", async () => {
+    const r = await boot(initWith(names, waitBody("PARTUUID=0a0b0c0d-02", 1)), {
+      devices: [{ name: "vdc2", partuuid: "0a0b0c0d-02", uuid: "u-1", type: "ext4" }],
+      utilLinux: true,
+    });
+    expect(argvs(r)).toEqual([["findfs", "PARTUUID=0a0b0c0d-02"], ...RESCUE_SHELL]);
     expect(expectRescue(r)).toContain("found /dev/vdc2");
   });
 
   it("gives up after the timeout and lists the devices it saw", async () => {
-    const r = await boot(initWith(names, waitBody("LABEL=root", 1)), { devices: [{ name: "vda" }, { name: "vda1", label: "boot" }] });
+    const r = await boot(initWith(names, waitBody("LABEL=root", 1)), { devices: [{ name: "vda" }, { name: "vda1", label: "boot", type: "vfat" }] });
     const commands = argvs(r);
     expect(commands.filter((a) => a[0] === "findfs")).toHaveLength(11);
     expect(commands.filter((a) => a[0] === "sleep")).toHaveLength(10);

@@ -54,7 +54,7 @@ describe("basic-init on the simulated machine", () => {
   });
 
   it("a root device that never appears: the rescue shell with the devices it saw", async () => {
-    const r = await boot(init, { ...NEW_ROOT, cmdline: "root=LABEL=root rootdelay=1", devices: [{ name: "sda" }, { name: "sda1", label: "data" }] });
+    const r = await boot(init, { ...NEW_ROOT, cmdline: "root=LABEL=root rootdelay=1", devices: [{ name: "sda" }, { name: "sda1", label: "data", type: "ext4" }] });
     const text = expectRescue(r);
     expect(text).toContain("Block devices found: /dev/sda /dev/sda1");
     expect(text).toContain("the root device LABEL=root did not appear [ Failed ]");

@@ -106,8 +106,16 @@ export const EARLY_MOUNTS = [
 /** The rescue shell as traced: `setsid -c sh`, which runs the shell (traced too). */
 export const RESCUE_SHELL = [["setsid", "-c", "sh"], ["sh"]];
 
-/** Files a new root needs for switchRoot to accept it. */
+/**
+ * Files a new root needs for switchRoot and switch_root to accept it: an executable
+ * /sbin/init and the /bin/sh it names (an ELF stub: switch_root looks at its first bytes
+ * only), and the places /dev, /proc and /sys move to. The root device itself must still be
+ * mounted on /newroot: switch_root refuses a directory that is not a mount point.
+ */
 export const NEW_ROOT: Pick<Scenario, "files" | "dirs"> = {
-  files: { "/newroot/sbin/init": { content: "#!/bin/sh\n", mode: 0o755 } },
+  files: {
+    "/newroot/sbin/init": { content: "#!/bin/sh\nexec /bin/sh\n", mode: 0o755 },
+    "/newroot/bin/sh": { content: "\u007fELF stub\n", mode: 0o755 },
+  },
   dirs: ["/newroot/dev", "/newroot/proc", "/newroot/sys"],
 };

@@ -2,15 +2,26 @@
 import { describe, expect, it } from "vitest";
 import { argvs, boot, EARLY_MOUNTS, expectRescue, initWith, NEW_ROOT, plain, RESCUE_SHELL } from "./helpers.ts";
 
-const names = "chrootExec, cmdline, earlySetup, log, pivotRoot, rescueShell, switchRoot";
+const names = "chrootExec, cmdline, earlySetup, log, mount, pivotRoot, rescueShell, switchRoot";
+/** The root filesystem, mounted on /newroot before switchRoot (switch_root wants a mount point). */
+const ROOT_DISK = { name: "vda", type: "ext4" };
 
 describe("switchRoot", () => {
-  const init = initWith(names, `  earlySetup() || rescueShell("no early setup");\n  switchRoot("/newroot", cmdline.string("init", "/sbin/init"), ...cmdline.args());`);
+  const init = initWith(
+    names,
+    [
+      `  earlySetup() || rescueShell("no early setup");`,
+      `  mount("/dev/vda", "/newroot", { type: "ext4" }) || rescueShell("no root filesystem");`,
+      `  switchRoot("/newroot", cmdline.string("init", "/sbin/init"), ...cmdline.args());`,
+    ].join("\n"),
+  );
+  const bare = initWith(names, `  earlySetup() || rescueShell("no early setup");\n  switchRoot("/newroot", cmdline.string("init", "/sbin/init"), ...cmdline.args());`);
 
   it("moves /dev, /proc and /sys into the new root and execs switch_root as PID 1", async () => {
-    const r = await boot(init, { ...NEW_ROOT, cmdline: "quiet -- single" });
+    const r = await boot(init, { ...NEW_ROOT, devices: [ROOT_DISK], cmdline: "quiet -- single" });
     expect(argvs(r)).toEqual([
       ...EARLY_MOUNTS,
+      ["mount", "-t", "ext4", "/dev/vda", "/newroot"],
       ["mount", "--move", "/dev", "/newroot/dev"],
       ["mount", "--move", "/proc", "/newroot/proc"],
       ["mount", "--move", "/sys", "/newroot/sys"],
@@ -20,18 +31,18 @@ describe("switchRoot", () => {
   });
 
   it("a missing new root: the rescue shell, not a panic", async () => {
-    const r = await boot(init, {});
+    const r = await boot(bare, {});
     expect(argvs(r)).toEqual([...EARLY_MOUNTS, ...RESCUE_SHELL]);
     expect(expectRescue(r)).toContain("switchRoot: /newroot is not a directory [ Failed ]");
   });
 
   it("an init that is not there: the rescue shell", async () => {
-    const r = await boot(init, { ...NEW_ROOT, cmdline: "init=/bin/nope" });
+    const r = await boot(init, { ...NEW_ROOT, devices: [ROOT_DISK], cmdline: "init=/bin/nope" });
     expect(expectRescue(r)).toContain("switchRoot: /bin/nope is missing or not executable in /newroot [ Failed ]");
   });
 
   it("a move that fails: the rescue shell", async () => {
-    const r = await boot(init, { ...NEW_ROOT, commands: [{ prefix: ["mount", "--move", "/proc"], exit: 32 }] });
+    const r = await boot(init, { ...NEW_ROOT, devices: [ROOT_DISK], commands: [{ prefix: ["mount", "--move", "/proc"], exit: 32 }] });
     expect(expectRescue(r)).toContain("switchRoot: cannot move /proc into /newroot [ Failed ]");
   });
 });
@@ -40,7 +51,7 @@ describe("chrootExec and pivotRoot", () => {
   const chroot = initWith(names, `  chrootExec("/mnt/sub", "/sbin/init", "3");`);
 
   it("chrootExec execs chroot as PID 1", async () => {
-    const r = await boot(chroot, { files: { "/mnt/sub/sbin/init": { content: "", mode: 0o755 } } });
+    const r = await boot(chroot, { files: { "/mnt/sub/sbin/init": { content: "\u007fELF stub\n", mode: 0o755 } } });
     expect(r.outcome).toEqual({ kind: "exec", argv: ["chroot", "/mnt/sub", "/sbin/init", "3"], pid1: true });
   });
 

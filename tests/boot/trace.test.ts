@@ -39,7 +39,7 @@ describe("tracing with debug", () => {
 
   it("rd.debug does the same, and quiet lookups are traced too", async () => {
     const lookup = initWith("earlySetup, rescueShell, waitForDevice", `  earlySetup() || rescueShell("no early setup");\n  waitForDevice("LABEL=root", 0) ?? rescueShell("no root");\n  rescueShell("end");`);
-    const r = await boot(lookup, { cmdline: "rd.debug", devices: [{ name: "vda", label: "root" }] });
+    const r = await boot(lookup, { cmdline: "rd.debug", devices: [{ name: "vda", label: "root", type: "ext4" }] });
     expect(plain(r.console).split("\n").filter((l) => l.startsWith("+ "))).toContain("+ init.ts:4: findfs LABEL=root");
   });
 });

@@ -30,6 +30,8 @@ for fs in proc sys dev; do
   mount --bind "$root/.sim/pfs/$fs" "$root/$fs"
 done
 mount --bind /dev/null "$root/dev/null"
+# A character node the mknod shim can bind on a node it makes (see sh/shim/commands.sh).
+mount --bind /dev/null "$root/.sim/null"
 # /proc/self/fd/0 is mount's own stdin: the pty script(1) made (saves running tty).
 mount --bind /proc/self/fd/0 "$root/dev/console"
 if [ -n "$INITSH_SIM_BLOCK" ]; then

@@ -1,4 +1,5 @@
-# blkid and findfs: answer from the attributes of the present devices.
+# findfs (busybox's, or util-linux's with utilLinux) and blkid (util-linux's only): answer
+# from the attributes of the present devices.
 
 # sim_blkid_tags: sets sim_bt to the tag names the current device (sim_dev) has, in
 # blkid's order.
@@ -7,6 +8,8 @@ sim_blkid_tags() {
   [ -n "$D_LABEL" ] && sim_bt="$sim_bt LABEL"
   [ -n "$D_UUID" ] && sim_bt="$sim_bt UUID"
   [ -n "$D_TYPE" ] && sim_bt="$sim_bt TYPE"
+  [ -n "$D_PTUUID" ] && sim_bt="$sim_bt PTUUID"
+  [ -n "$D_PTTYPE" ] && sim_bt="$sim_bt PTTYPE"
   [ -n "$D_PARTLABEL" ] && sim_bt="$sim_bt PARTLABEL"
   [ -n "$D_PARTUUID" ] && sim_bt="$sim_bt PARTUUID"
   :
@@ -14,7 +17,6 @@ sim_blkid_tags() {
 
 # sim_blkid_escape VALUE: sets sim_be to VALUE with " and \ escaped, as blkid prints it.
 sim_blkid_escape() {
-  local sim_bs sim_bc
   sim_bs=$1
   sim_be=
   while [ -n "$sim_bs" ]; do
@@ -102,7 +104,7 @@ sim_cmd_blkid() {
     [ $# -gt 0 ] && shift
   done
   case $sim_token in
-    '' | LABEL=* | UUID=* | TYPE=* | PARTLABEL=* | PARTUUID=*) ;;
+    '' | LABEL=* | UUID=* | TYPE=* | PTTYPE=* | PTUUID=* | PARTLABEL=* | PARTUUID=*) ;;
     *) return 2 ;;
   esac
   if [ $# -gt 0 ]; then
@@ -121,14 +123,66 @@ sim_cmd_blkid() {
   return 2
 }
 
-# findfs LABEL=x|UUID=x|PARTUUID=x|PARTLABEL=x|/dev/PATH
+# findfs: busybox 1.35's applet (util-linux/findfs.c): a /dev/… name is printed as it is;
+# LABEL= and UUID= are looked up the way its volume_id does (sim_bb_resolve: the block
+# devices visible under /dev, the filesystems it knows, a UUID in any case), printing the
+# device (0) or nothing (1); anything else is a usage error. With utilLinux: util-linux's.
 sim_cmd_findfs() {
-  if [ $# -ne 1 ]; then
-    printf 'Usage: findfs NAME=value\n' >&2
-    return 1
+  if [ "$SIM_UTIL_LINUX" = 1 ]; then
+    sim_cmd_findfs_ul "$@"
+    return
+  fi
+  if [ $# = 0 ]; then
+    sim_usage
+    return
   fi
   case $1 in
-    LABEL=* | UUID=* | PARTUUID=* | PARTLABEL=* | /*)
+    /dev/*)
+      printf '%s\n' "$1"
+      return 0
+      ;;
+    LABEL=*) sim_bb_resolve LABEL "${1#LABEL=}" || return 1 ;;
+    UUID=*) sim_bb_resolve UUID "${1#UUID=}" || return 1 ;;
+    *) sim_usage; return ;;
+  esac
+  printf '%s\n' "$SIM_PATH"
+  return 0
+}
+
+# findfs, util-linux 2.38's: exactly one operand; a name without = is printed as it is;
+# LABEL=, UUID=, PARTUUID=, PARTLABEL= resolve to the first present device with it.
+sim_cmd_findfs_ul() {
+  case ${1-} in
+    -h | --help)
+      printf '\nUsage:\n findfs [options] {LABEL,UUID,PARTUUID,PARTLABEL}=<value>\n\nFind a filesystem by label or UUID.\n\nOptions:\n -h, --help     display this help\n -V, --version  display version\n\nFor more details see findfs(8).\n'
+      return 0
+      ;;
+    -V | --version)
+      printf 'findfs from util-linux 2.38.1\n'
+      return 0
+      ;;
+    --*)
+      printf "findfs: unrecognized option '%s'\nTry 'findfs --help' for more information.\n" "$1" >&2
+      return 1
+      ;;
+    -?*)
+      printf "findfs: invalid option -- '%s'\nTry 'findfs --help' for more information.\n" "$(printf '%s' "${1#-}" | "$SIM_BB" cut -c1)" >&2
+      return 1
+      ;;
+  esac
+  if [ $# -ne 1 ]; then
+    printf "findfs: bad usage\nTry 'findfs --help' for more information.\n" >&2
+    return 2
+  fi
+  case $1 in
+    *=*) ;;
+    *)
+      printf '%s\n' "$1"
+      return 0
+      ;;
+  esac
+  case $1 in
+    LABEL=* | UUID=* | PARTUUID=* | PARTLABEL=*)
       if sim_resolve "$1"; then
         printf '%s\n' "$SIM_PATH"
         return 0

@@ -26,7 +26,6 @@ sim_trace() {
 
 # sim_q VALUE: sets sim_qv to VALUE quoted for sh ('…' with ' written as '\'').
 sim_q() {
-  local sim_qs
   sim_qs=$1
   sim_qv=
   while :; do
@@ -44,7 +43,6 @@ sim_q() {
 # sim_abs PATH: sets SIM_ABS to PATH made absolute (against $PWD) with ., .. and repeated
 # slashes removed lexically. Symbolic links are not resolved.
 sim_abs() {
-  local sim_ar sim_ac
   case $1 in
     /*) sim_ar=$1/ ;;
     *) sim_ar=$PWD/$1/ ;;
@@ -65,7 +63,6 @@ sim_abs() {
 # sim_helper NAME ARGS...: runs one of the host binaries kept in the kit (mount, mkdir)
 # through the kit's own dynamic loader, so no host library is exposed at a standard path.
 sim_helper() {
-  local sim_hn
   sim_hn=$1
   shift
   if [ "$SIM_LD_ARGV0" = 1 ]; then
@@ -87,12 +84,33 @@ sim_counter() {
 # sim_ov_take N TIMES: succeeds when override N may apply once more (TIMES 0 = always),
 # counting the use.
 sim_ov_take() {
-  local sim_oc
   [ "$2" -gt 0 ] || return 0
   sim_oc=0
   [ -f "$SIM_STATE/override.$1" ] && IFS= read -r sim_oc <"$SIM_STATE/override.$1"
   [ "$sim_oc" -lt "$2" ] || return 1
   printf '%s\n' "$((sim_oc + 1))" >"$SIM_STATE/override.$1"
+}
+
+# sim_lower TEXT: sets SIM_LOWER to TEXT with A-Z made lower case (TEXT holds no newline).
+sim_lower() {
+  case $1 in
+    *[A-Z]*) SIM_LOWER=$(printf '%s' "$1" | "$SIM_BB" tr A-Z a-z) ;;
+    *) SIM_LOWER=$1 ;;
+  esac
+}
+
+# sim_usage: prints the usage text of the running applet exactly as busybox 1.35 does
+# (its own, from the kit's busybox-static, on stderr) and returns 1, its status for it.
+sim_usage() {
+  "$SIM_BB" "$sim_name" --help
+  return 1
+}
+
+# sim_real ARGS...: runs the running applet's real busybox-static build on ARGS, in place
+# of this shim. Only for arguments it is known to refuse before doing anything (usage and
+# option errors), so that its message is exactly busybox's.
+sim_real() {
+  exec "$SIM_BB" "$sim_name" "$@"
 }
 
 # sim_end KIND ARGV...: records how the run ended (the first outcome wins), wakes the

@@ -25,10 +25,16 @@ sim_run() {
     sh | ash) sim_cmd_sh "$@" ;;
     switch_root) sim_cmd_switch_root "$@" ;;
     chroot) sim_cmd_chroot "$@" ;;
-    reboot | poweroff | halt) sim_end "$sim_name" "$sim_name" "$@" ;;
-    mkdir) sim_helper mkdir "$@" ;;
+    pivot_root) sim_cmd_pivot_root "$@" ;;
+    reboot | poweroff | halt) sim_cmd_halt "$@" ;;
+    mknod) sim_cmd_mknod "$@" ;;
+    mountpoint) sim_cmd_mountpoint "$@" ;;
     setsid | cttyhack | nohup | busybox) sim_cmd_wrapper "$@" ;;
-    *) true ;;
+    *)
+      if sim_file_applet "$sim_name"; then
+        sim_cmd_file_applet "$@"
+      fi
+      ;;
   esac
   exit
 }
