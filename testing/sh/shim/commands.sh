@@ -489,9 +489,7 @@ sim_cmd_halt() {
 # modelled: an empty file with the mode, the kit's block node (b) or /dev/null (c) bound on
 # it, so that -b and -c tests hold (its numbers are not the ones asked for).
 sim_cmd_mknod() {
-  if "$SIM_BB" mknod "$@" 2>"$SIM_STATE/mknod.err"; then
-    return 0
-  fi
+  "$SIM_BB" mknod "$@" 2>"$SIM_STATE/mknod.err" && return 0
   sim_kstatus=$?
   sim_kerr=
   IFS= read -r sim_kerr <"$SIM_STATE/mknod.err"
