@@ -12,7 +12,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSyn
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { linkage, loaderSupportsArgv0, type HostTools } from "./host.ts";
-import { shimSources } from "./paths.ts";
+import { shimCoreSources, shimModelSources } from "./paths.ts";
 import { shQuote } from "./quote.ts";
 import { FILESYSTEMS } from "./procfs.ts";
 import { DISK_READERS, FILE_APPLETS } from "./shimNames.ts";
@@ -74,11 +74,12 @@ export function ensureKit(tools: HostTools, staticBusybox: string, busybox?: str
     );
   }
   const argv0 = loaderSupportsArgv0(loader);
-  const library = shimLibrary(basename(loader), argv0);
+  const library = shimCore(basename(loader), argv0);
+  const models = shimModels();
   const shim = `#!${KIT_MOUNT}/bin/dash\n. ${KIT_MOUNT}/sh/lib.sh\n. /.sim/data.sh\nsim_run "\${0##*/}" "$@"\n`;
   const hostFiles = [tools.dash, tools.mount, tools.mkdir, staticBusybox, ...(busybox === undefined ? [] : [busybox]), loader, ...libraries];
 
-  const hash = createHash("sha256").update(FORMAT).update(library).update(shim);
+  const hash = createHash("sha256").update(FORMAT).update(library).update(models).update(shim);
   for (const file of hostFiles) {
     const st = statSync(file);
     hash.update(`${file}\0${st.size}\0${st.mtimeMs}\0`);
@@ -109,6 +110,7 @@ export function ensureKit(tools: HostTools, staticBusybox: string, busybox?: str
       chmodSync(join(tmp, "lib", basename(lib)), 0o755);
     }
     writeFileSync(join(tmp, "sh", "lib.sh"), library);
+    writeFileSync(join(tmp, "sh", "models.sh"), models);
     writeFileSync(join(tmp, "sh", "shim"), shim, { mode: 0o755 });
     writeFileSync(join(tmp, "complete"), "");
     try {
@@ -125,11 +127,22 @@ export function ensureKit(tools: HostTools, staticBusybox: string, busybox?: str
 }
 
 /**
- * The shim library as the kit holds it (sh/lib.sh): a generated header (the loader, the
- * static busybox, the command and filesystem lists) and testing/sh/shim/*.sh, in order.
+ * The core of the shim library as the kit holds it (sh/lib.sh, loaded by every shim): a
+ * generated header (the loader, the static busybox, the command and filesystem lists) and
+ * the core sources.
  */
+export function shimCore(loaderName: string, argv0: boolean): string {
+  return libraryHeader(loaderName, argv0) + shimCoreSources.map((f) => readFileSync(f, "utf8")).join("\n");
+}
+
+/** The models (sh/models.sh), loaded by the shims of the commands that have one. */
+export function shimModels(): string {
+  return "# The models of initsh's simulated machine (generated from testing/sh/shim/*.sh).\n" + shimModelSources.map((f) => readFileSync(f, "utf8")).join("\n");
+}
+
+/** The whole shim library, core and models, as one script (what shellcheck checks). */
 export function shimLibrary(loaderName: string, argv0: boolean): string {
-  return libraryHeader(loaderName, argv0) + shimSources.map((f) => readFileSync(f, "utf8")).join("\n");
+  return shimCore(loaderName, argv0) + shimModelSources.map((f) => readFileSync(f, "utf8")).join("\n");
 }
 
 function libraryHeader(loaderName: string, argv0: boolean): string {

@@ -25,7 +25,8 @@ export const shDir: string = (() => {
 /** The host-side scripts (outer.sh, inner.sh). */
 export const hostScriptsDir = join(shDir, "host");
 
-/** The shim library sources, concatenated into the kit in this order. */
-export const shimSources = ["common.sh", "devices.sh", "mounts.sh", "blkid.sh", "crypt.sh", "volumes.sh", "commands.sh", "dispatch.sh"].map(
-  (name) => join(shDir, "shim", name),
-);
+/** The core of the shim library (sh/lib.sh in the kit, loaded by every shim), in this order. */
+export const shimCoreSources = ["common.sh", "devices.sh", "files.sh", "dispatch.sh"].map((name) => join(shDir, "shim", name));
+
+/** The models of the commands that have one (sh/models.sh in the kit, loaded by their shims), in this order. */
+export const shimModelSources = ["mounts.sh", "blkid.sh", "crypt.sh", "volumes.sh", "commands.sh"].map((name) => join(shDir, "shim", name));

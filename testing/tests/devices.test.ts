@@ -233,6 +233,49 @@ describe("devices", () => {
     ]);
   });
 
+  it("follows the kernel's tree: rbind copies the submounts, a move takes its subtree, stacks, symlinks, remount flags", async () => {
+    const run = await simulate(
+      inlineInit(
+        [
+          "mount -t tmpfs tmpfs /a",
+          "mkdir -p /a/sub /b",
+          "mount -t ramfs ramfs /a/sub",
+          "mount --rbind /a /b",
+          "ln -s /c /lnk",
+          "mount -t tmpfs -o ro,nosuid,nodev,noexec,noatime tmpfs /lnk",
+          "tail -n 1 /proc/self/mountinfo",
+          "mount -t tmpfs tmpfs /d",
+          "mount -t tmpfs tmpfs /d",
+          "mount -o remount,rw tmpfs /c",
+          'mount --move /b /c/x; echo "move rc=$?"',
+          "umount -l /d",
+          "cat /proc/self/mountinfo",
+          "exec reboot -f",
+        ].join("\n"),
+      ),
+      { dirs: ["/a", "/c/x", "/d"] },
+    );
+    expect(run.console).toBe(
+      [
+        // The symlink is resolved; noatime replaces relatime.
+        "25 1 0:21 / /c ro,nosuid,nodev,noexec,noatime - tmpfs tmpfs ro,inode64",
+        "move rc=0",
+        "1 1 0:2 / / rw - rootfs rootfs rw,size=235784k,nr_inodes=58946,inode64",
+        "21 1 0:19 / /a rw,relatime - tmpfs tmpfs rw,inode64",
+        "22 21 0:20 / /a/sub rw,relatime - ramfs ramfs rw",
+        // A remount sets the mount's flags anew (busybox passes only what it is given): the
+        // atime flag is kept when none is given.
+        "25 1 0:21 / /c rw,noatime - tmpfs tmpfs rw,inode64",
+        // umount takes the top of the stack on /d (27) and leaves the one below.
+        "26 1 0:22 / /d rw,relatime - tmpfs tmpfs rw,inode64",
+        // The rbind's copies (23 of /a, 24 of /a/sub on 23) moved together, to the end.
+        "23 25 0:19 / /c/x rw,relatime - tmpfs tmpfs rw,inode64",
+        "24 23 0:20 / /c/x/sub rw,relatime - ramfs ramfs rw",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it.skipIf(!hasBlockNode)("activates LVM on LUKS only once its physical volume exists", async () => {
     const run = await simulate(
       inlineInit(

@@ -32,6 +32,8 @@ describe("outcomes", () => {
     const files = newRootFiles();
     for (const [body, message] of [
       ["mkdir -p /newroot; exec switch_root /newroot /sbin/init", await busyboxUsage("switch_root")],
+      // A bind of /newroot on itself is a mount point, but of the initramfs's own device.
+      ["mount --bind /newroot /newroot; exec switch_root /newroot /sbin/init", await busyboxUsage("switch_root")],
       ["mount -t tmpfs tmpfs /newroot; exec switch_root /newroot /sbin/nope", "switch_root: can't execute '/sbin/nope': No such file or directory\n"],
       ["mount -t tmpfs tmpfs /mnt; exec switch_root /mnt/newroot /sbin/init", "switch_root: error moving root: Invalid argument\n"],
     ]) {

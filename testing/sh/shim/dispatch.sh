@@ -1,5 +1,7 @@
 # sim_run NAME ARGS...: the body of every shim. Traces the call, applies the scenario's
-# command overrides, then the default behaviour of NAME, and exits with its status.
+# command overrides, then the default behaviour of NAME, and exits with its status. A file
+# utility runs busybox's applet; a generic command just succeeds; the models of the other
+# commands (sh/models.sh in the kit) are loaded only for them.
 sim_run() {
   set -f
   sim_name=$1
@@ -8,6 +10,18 @@ sim_run() {
     exit "$SIM_OV_STATUS"
   fi
   shift
+  if sim_file_applet "$sim_name"; then
+    sim_cmd_file_applet "$@"
+  fi
+  case $sim_name in
+    mount | umount | blkid | findfs | cryptsetup | lvm | vgchange | lvchange | vgscan | pvscan | vgs | lvs | pvs | mdadm | \
+      dmraid | losetup | modprobe | sleep | usleep | sh | ash | switch_root | chroot | pivot_root | reboot | poweroff | \
+      halt | mknod | mountpoint | setsid | cttyhack | nohup | busybox)
+      # shellcheck disable=SC1091 # the kit's models (testing/sh/shim: mounts.sh … commands.sh)
+      . "$SIM_KIT/sh/models.sh"
+      ;;
+    *) exit 0 ;;
+  esac
   case $sim_name in
     mount) sim_cmd_mount "$@" ;;
     umount) sim_cmd_umount "$@" ;;
@@ -30,11 +44,6 @@ sim_run() {
     mknod) sim_cmd_mknod "$@" ;;
     mountpoint) sim_cmd_mountpoint "$@" ;;
     setsid | cttyhack | nohup | busybox) sim_cmd_wrapper "$@" ;;
-    *)
-      if sim_file_applet "$sim_name"; then
-        sim_cmd_file_applet "$@"
-      fi
-      ;;
   esac
   exit
 }

@@ -708,11 +708,11 @@ sim_kmount() {
     sim_mt_cover "$sim_ktgt"
     eval "sim_kpar=\$SIM_MI_$SIM_MC"
     sim_kbind "$sim_kfrom" "$sim_ksrc" "$sim_ktgt" "$sim_kpar"
-    sim_kbroot=$sim_nid
     if [ "$sim_fREC" = 1 ]; then
-      # Every mount below the source comes along, at the same place below the target.
+      # Every mount below the source comes along, at the same place below the target, on the
+      # copy of its parent (sim_kmap: " OLD_ID=NEW_ID …").
+      eval "sim_kmap=\" \$SIM_MI_$sim_kfrom=\$sim_nid \""
       sim_subtree "$sim_kfrom"
-      sim_kmap=" $sim_kfrom=$sim_kbroot "
       for sim_kj in $sim_sub; do
         [ "$sim_kj" = "$sim_kfrom" ] && continue
         eval "sim_kjt=\$SIM_MT_$sim_kj sim_kjp=\$SIM_MP_$sim_kj"
@@ -720,9 +720,12 @@ sim_kmount() {
           "$sim_ksrc"/*) ;;
           *) continue ;;
         esac
+        case $sim_kmap in
+          *" $sim_kjp="*) ;;
+          *) continue ;;
+        esac
         sim_knp=${sim_kmap##*" $sim_kjp="}
         sim_knp=${sim_knp%% *}
-        [ "$sim_knp" = "$sim_kmap" ] && continue
         sim_kbind "$sim_kj" "$sim_kjt" "$sim_ktgt${sim_kjt#"$sim_ksrc"}" "$sim_knp"
         eval "sim_kjid=\$SIM_MI_$sim_kj"
         sim_kmap="$sim_kmap$sim_kjid=$sim_nid "
@@ -862,9 +865,9 @@ sim_kbind() {
   eval "sim_kbt=\$SIM_MT_$1 sim_kbr=\$SIM_MR_$1"
   sim_kbrel=${2#"$sim_kbt"}
   [ "$sim_kbt" = / ] && sim_kbrel=$2
-  sim_kbroot=${sim_kbr%/}$sim_kbrel
+  sim_kbpath=${sim_kbr%/}$sim_kbrel
   sim_new_id
-  eval "sim_m \"\$sim_nid\" \"\$4\" \"\$SIM_MD_$1\" \"\${sim_kbroot:-/}\" \"\$3\" \"\$SIM_MRO_$1\" \"\$SIM_MFL_$1\" \"\$SIM_MY_$1\" \"\$SIM_MS_$1\" \
+  eval "sim_m \"\$sim_nid\" \"\$4\" \"\$SIM_MD_$1\" \"\${sim_kbpath:-/}\" \"\$3\" \"\$SIM_MRO_$1\" \"\$SIM_MFL_$1\" \"\$SIM_MY_$1\" \"\$SIM_MS_$1\" \
     \"\$SIM_SRO_$1\" \"\$SIM_SFL_$1\" \"\$SIM_SOP_$1\" \"\$sim_given\" none \"\$2\" ''"
 }
 
