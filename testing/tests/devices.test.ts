@@ -276,6 +276,33 @@ describe("devices", () => {
     );
   });
 
+  it("remounts a tmpfs as the kernel does: a new size shows, its mode stays, a bad option is refused", async () => {
+    const run = await simulate(
+      inlineInit(
+        [
+          "mount -t tmpfs -o size=10%,mode=0755 tmpfs /run",
+          'mount -o remount,size=20%,mode=0700 tmpfs /run; echo "rc=$?"',
+          'mount -o remount,nr_inodes=1000 tmpfs /run; echo "rc=$?"',
+          'mount -o remount,bogus tmpfs /run; echo "rc=$?"',
+          "tail -n 1 /proc/self/mountinfo",
+          "exec reboot -f",
+        ].join("\n"),
+      ),
+      { dirs: ["/run"] },
+    );
+    expect(run.console).toBe(
+      [
+        "rc=0",
+        "rc=0",
+        "mount: mounting tmpfs on /run failed: Invalid argument",
+        "rc=255",
+        // 20% of 120318 pages, rounded up to a page: 24064 pages.
+        "21 1 0:19 / /run rw,relatime - tmpfs tmpfs rw,size=96256k,nr_inodes=1000,mode=755,inode64",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it.skipIf(!hasBlockNode)("activates LVM on LUKS only once its physical volume exists", async () => {
     const run = await simulate(
       inlineInit(

@@ -451,6 +451,29 @@ sim_memparse() {
 sim_fs_options() {
   sim_fso=
   sim_fsz='' sim_fsi='' sim_fsm='' sim_fsu='' sim_fsg='' sim_fsh='' sim_fsl='' sim_fsup='' sim_fswk=''
+  sim_fsre=0
+  if [ "$1" = tmpfs ] && [ $# -ge 3 ]; then
+    # A remount: what the superblock shows stays, except what DATA changes (tmpfs keeps its
+    # mode, uid and gid: shmem_reconfigure does not apply them).
+    sim_fsre=1
+    sim_fsr=${3#,},
+    while [ -n "$sim_fsr" ]; do
+      sim_fsopt=${sim_fsr%%,*}
+      sim_fsr=${sim_fsr#*,}
+      case $sim_fsopt in
+        size=*k)
+          sim_fsv=${sim_fsopt#size=}
+          sim_fsz=$((${sim_fsv%k} / 4))
+          ;;
+        nr_inodes=*) sim_fsi=${sim_fsopt#nr_inodes=} ;;
+        mode=*) sim_fsm=${sim_fsopt#mode=} ;;
+        uid=*) sim_fsu=${sim_fsopt#uid=} ;;
+        gid=*) sim_fsg=${sim_fsopt#gid=} ;;
+        huge=*) sim_fsh=${sim_fsopt#huge=} ;;
+        inode32) sim_fsl=inode32 ;;
+      esac
+    done
+  fi
   sim_fsr=$2,
   while [ -n "$sim_fsr" ]; do
     sim_fsopt=${sim_fsr%%,*}
@@ -478,10 +501,11 @@ sim_fs_options() {
             ;;
           mode)
             case $sim_fsv in '' | *[!0-7]*) return 1 ;; esac
-            sim_fsm=$(printf '%03o' "$((0$sim_fsv & 07777))")
+            [ "$sim_fsre" = 1 ] || sim_fsm=$(printf '%03o' "$((0$sim_fsv & 07777))")
             ;;
           uid | gid)
             case $sim_fsv in '' | *[!0-9]*) return 1 ;; esac
+            [ "$sim_fsre" = 1 ] && continue
             if [ "$sim_fsk" = uid ]; then sim_fsu=$sim_fsv; else sim_fsg=$sim_fsv; fi
             ;;
           huge)
@@ -676,7 +700,8 @@ sim_kmount() {
       # The superblock: every mount of it shows the change.
       sim_kso=
       if [ -n "$sim_fdata" ]; then
-        if ! sim_fs_options "$sim_kty" "$sim_fdata"; then
+        eval "sim_kosop=\$SIM_SOP_$sim_ke"
+        if ! sim_fs_options "$sim_kty" "$sim_fdata" "$sim_kosop"; then
           SIM_ERR='Invalid argument'
           return 1
         fi
