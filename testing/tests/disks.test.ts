@@ -84,6 +84,38 @@ describe("partition tables, read with od from /dev/DISK", () => {
     });
     expect(run.console).toBe(" 00 00 00 00\n#\nend\n");
   });
+
+  it("reads the disk where the init moved /dev, and not at /dev any more; dd, hexdump, xxd and head too", async () => {
+    const run = await simulate(
+      inlineInit(
+        [
+          "dd if=/dev/vda bs=512 skip=1 count=1 2>/dev/null | head -c 8; echo",
+          "hexdump -C -s 512 -n 8 /dev/vda",
+          "xxd -s 512 -l 8 /dev/vda",
+          "head -c 512 /dev/vda | od -A n -t x1 -j 510",
+          "mount -t devtmpfs devtmpfs /dev",
+          "mount --move /dev /newdev",
+          'od -N 4 /dev/vda; echo "rc=$?"',
+          "od -A n -t x1 -N 4 -j 510 /newdev/vda",
+          "exec reboot -f",
+        ].join("\n"),
+      ),
+      { devices: [{ name: "vda1", type: "ext4" }], dirs: ["/newdev"] },
+    );
+    expect(run.console).toBe(
+      [
+        "EFI PART",
+        "00000200  45 46 49 20 50 41 52 54                           |EFI PART|",
+        "00000208",
+        "00000200: 4546 4920 5041 5254                      EFI PART",
+        " 55 aa",
+        "od: /dev/vda: No such file or directory",
+        "rc=1",
+        " 55 aa 45 46",
+        "",
+      ].join("\n"),
+    );
+  });
 });
 
 describe("sysfs like the kernel's", () => {

@@ -56,19 +56,6 @@ sim_mt_load() {
   :
 }
 
-# sim_pl_load: sets SIM_PL_proc, SIM_PL_sys and SIM_PL_dev to where the harness's pseudo
-# filesystems are mounted now (their own places until the init moves or unmounts them),
-# and SIM_PC_proc … to 1 once the init has mounted that one (before, it stays in place
-# without a table entry).
-sim_pl_load() {
-  SIM_PL_proc=/proc SIM_PL_sys=/sys SIM_PL_dev=/dev
-  # shellcheck disable=SC2034 # read through eval
-  SIM_PC_proc=0 SIM_PC_sys=0 SIM_PC_dev=0 SIM_PL_DIRTY=0
-  # shellcheck disable=SC1091 # written by sim_pfs_sync
-  [ -f "$SIM_STATE/places" ] && . "$SIM_STATE/places"
-  :
-}
-
 # sim_pfs_entry KIND: sets sim_pe to the live table entry that is the pseudo filesystem
 # KIND; fails when the init has not mounted it (or has unmounted it).
 sim_pfs_entry() {
