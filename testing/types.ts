@@ -211,11 +211,14 @@ export interface MountEntry {
 /** How the run ended. */
 export type Outcome =
   | {
-      /** The init ran `switch_root` (which is not performed). */
+      /** The init ran `switch_root` and it would have switched (which is not performed). */
       kind: "switch_root";
       /** Its argv, `"switch_root"` first. */
       argv: string[];
-      /** Whether it ran as PID 1 (the init `exec`ed it), as busybox switch_root requires. */
+      /**
+       * Whether it ran as PID 1 (the init `exec`ed it): always true, since busybox switch_root
+       * refuses to run as anything else (it prints its usage, and the run goes on).
+       */
       pid1: boolean;
     }
   | {
