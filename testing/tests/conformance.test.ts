@@ -55,6 +55,8 @@ const groups: Group[] = [
     applets: ["mount", "umount"],
     lines: [
       "t mount",
+      "t mount --help",
+      "t umount --help",
       "t mount -x /m",
       "t mount -t",
       "t mount a b c",
@@ -111,6 +113,9 @@ const groups: Group[] = [
     applets: ["switch_root", "chroot", "pivot_root", "mount"],
     lines: [
       "t switch_root",
+      "t switch_root --help",
+      "t chroot --help",
+      "t pivot_root --help",
       "t switch_root /x",
       "t switch_root -x /x /sbin/init",
       "t switch_root -c",
@@ -146,6 +151,9 @@ const groups: Group[] = [
     },
     lines: [
       "t findfs",
+      "t findfs --help",
+      "t modprobe --help",
+      "t losetup --help",
       "t findfs /dev/nowhere",
       "t findfs /dev/nowhere extra",
       "t findfs LABEL=nope",
@@ -186,6 +194,11 @@ const groups: Group[] = [
     applets: ["sleep", "usleep", "reboot", "poweroff", "halt", "setsid", "cttyhack", "mknod"],
     lines: [
       "t sleep",
+      "t sleep --help",
+      "t usleep --help",
+      "t reboot --help",
+      "t setsid --help",
+      "t mknod --help",
       "t sleep x",
       "t sleep ''",
       "t sleep 1.5x",

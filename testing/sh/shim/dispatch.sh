@@ -13,6 +13,19 @@ sim_run() {
   if sim_file_applet "$sim_name"; then
     sim_cmd_file_applet "$@"
   fi
+  # busybox answers a lone --help itself, before the applet: its usage, status 0.
+  if [ $# = 1 ] && [ "$1" = --help ]; then
+    case $sim_name in
+      mount | umount | findfs | losetup | modprobe | sleep | usleep | switch_root | chroot | pivot_root | reboot | poweroff | \
+        halt | mknod | setsid | cttyhack)
+        # (util-linux's findfs and losetup have their own --help.)
+        case $SIM_UTIL_LINUX:$sim_name in
+          1:findfs | 1:losetup) ;;
+          *) sim_real --help ;;
+        esac
+        ;;
+    esac
+  fi
   case $sim_name in
     mount | umount | blkid | findfs | cryptsetup | lvm | vgchange | lvchange | vgscan | pvscan | vgs | lvs | pvs | mdadm | \
       dmraid | losetup | modprobe | sleep | usleep | sh | ash | switch_root | chroot | pivot_root | reboot | poweroff | \
