@@ -67,6 +67,29 @@ describe("outcomes", () => {
     expect(badExec.console).toBe("/init: 3: exec: /sbin/init: not found\n");
   });
 
+  it("looks for NEW_INIT inside the new root as the kernel's execve does", async () => {
+    const elf = { content: "\u007fELF stub\n", mode: 0o755 };
+    const cases: [string, Record<string, { content: string; mode: number }>, string][] = [
+      // An absolute symbolic link resolves inside the new root, as after its chroot.
+      ["ln -s /lib/systemd/systemd /newroot/sbin/init", { "/newroot/lib/systemd/systemd": elf }, ""],
+      ["ln -s ../lib/systemd/systemd /newroot/sbin/init", { "/newroot/lib/systemd/systemd": elf }, ""],
+      ["ln -s /lib/systemd/systemd /newroot/sbin/init", { "/lib/systemd/systemd": elf }, "No such file or directory"],
+      [":", { "/newroot/sbin/init": { content: "#!/bin/bash\n", mode: 0o755 }, "/newroot/bin/sh": elf }, "No such file or directory"],
+      [":", { "/newroot/sbin/init": { content: "\u007fELF", mode: 0o644 } }, "Permission denied"],
+      [":", { "/newroot/sbin/init": { content: "", mode: 0o755 } }, "Exec format error"],
+      ["mkdir -p /newroot/sbin/init", {}, "Permission denied"],
+    ];
+    for (const [setup, files, error] of cases) {
+      const run = await simulate(inlineInit(`mkdir -p /newroot/sbin\n${setup}\nmount -t tmpfs tmpfs /newroot\nexec switch_root /newroot /sbin/init`), { files });
+      if (error === "") {
+        expect(run.outcome, `${setup} ${JSON.stringify(files)}`).toEqual({ kind: "switch_root", argv: ["switch_root", "/newroot", "/sbin/init"], pid1: true });
+      } else {
+        expect(run.outcome, `${setup} ${JSON.stringify(files)}`).toEqual({ kind: "panic", status: 1 });
+        expect(run.console).toBe(`switch_root: can't execute '/sbin/init': ${error}\n`);
+      }
+    }
+  });
+
   it("reports chroot as exec, and reboot, poweroff and halt -f", async () => {
     const run = await simulate(inlineInit("exec chroot /r /sbin/init"), { files: newRootFiles("/r") });
     expect(run.outcome).toEqual({ kind: "exec", argv: ["chroot", "/r", "/sbin/init"], pid1: true });
