@@ -17,6 +17,42 @@ import { cmdline } from "./cmdline.ts";
 import { resolveDevice } from "./devices.ts";
 import { log } from "./log.ts";
 
+/** How the kernel writes a path in /proc/mounts and mountinfo: space, tab, newline and `\` escaped. */
+function escapedPath(path: string): string {
+  return path.replaceAll("\\", "\\134").replaceAll(" ", "\\040").replaceAll("\t", "\\011").replaceAll("\n", "\\012");
+}
+
+/** `path` without trailing slashes (`/` stays `/`). */
+function withoutTrailingSlash(path: string): string {
+  let p = path;
+  while (p.length > 1 && p.endsWith("/")) p = p.slice(0, -1);
+  return p;
+}
+
+/**
+ * The line of /proc/self/mountinfo for the topmost filesystem mounted at `target` (the last
+ * one listed there), or undefined: `"24 1 254:1 / /newroot rw,relatime - ext4 /dev/vda1 rw"`.
+ */
+function mountInfoLine(target: string): string | undefined {
+  const table = readFile("/proc/self/mountinfo");
+  if (table === undefined) return undefined;
+  const wanted = escapedPath(withoutTrailingSlash(target));
+  let found: string | undefined = undefined;
+  for (const line of table.split("\n")) {
+    const fields = line.split(" ");
+    if (fields[4] === wanted) found = line;
+  }
+  return found;
+}
+
+/** The filesystem type in a mountinfo line: the field after the ` - ` separator. */
+function mountInfoType(line: string): string {
+  const after = line.indexOf(" - ");
+  const rest = after < 0 ? "" : line.slice(after + 3);
+  const space = rest.indexOf(" ");
+  return space < 0 ? rest : rest.slice(0, space);
+}
+
 /** Creates a mount point that is missing (an external mkdir, only when needed). */
 function ensureDir(path: string): boolean {
   return isDir(path) || mkdir(path);
@@ -103,13 +139,34 @@ export namespace mount {
   export function isMounted(target: string): boolean {
     const table = readFile("/proc/mounts");
     if (table === undefined) return false;
-    // The kernel writes a space in a path as \040.
-    const escaped = target.replaceAll("\\", "\\134").replaceAll(" ", "\\040").replaceAll("\t", "\\011").replaceAll("\n", "\\012");
+    const escaped = escapedPath(target);
     for (const line of table.split("\n")) {
       const fields = line.split(" ");
       if (fields[1] === escaped) return true;
     }
     return false;
+  }
+
+  /**
+   * The device of the filesystem mounted at `target` (the topmost one), as `MAJOR:MINOR` from
+   * /proc/self/mountinfo (no fork): `"254:1"` for a disk partition, `"0:2"` for the initramfs.
+   * `undefined` when `target` is not a mount point, or /proc is not mounted. A bind mount shows
+   * the device it was taken from: `mount.device("/newroot") === mount.device("/")` says that
+   * /newroot is part of the initramfs.
+   */
+  export function device(target: string): string | undefined {
+    const line = mountInfoLine(target);
+    return line === undefined ? undefined : line.split(" ")[2];
+  }
+
+  /**
+   * The filesystem type mounted at `target` (the topmost one), from /proc/self/mountinfo (no
+   * fork): `"ext4"`, `"tmpfs"`, `"rootfs"` for the initramfs itself; `undefined` when `target`
+   * is not a mount point, or /proc is not mounted.
+   */
+  export function fsType(target: string): string | undefined {
+    const line = mountInfoLine(target);
+    return line === undefined ? undefined : mountInfoType(line);
   }
 
   /**

@@ -42,15 +42,16 @@ export namespace dmraid {
 }
 
 /**
- * Attaches a file to the first free loop device and returns that device's path.
+ * Attaches a file to the first free loop device and returns that device's path: `losetup -f`
+ * names the device, `losetup DEVICE FILE` attaches it (busybox's losetup has no `--show`).
  *
  * @fallible
  * @example
  * const dev = losetup("/mnt/live/root.img") ?? rescueShell("no free loop device");
  */
 export function losetup(file: string): DevicePath | undefined {
-  const dev = capture("losetup", "-f", "--show", file);
-  if (dev === undefined || !dev.startsWith("/dev/")) {
+  const dev = capture("losetup", "-f");
+  if (dev === undefined || !dev.startsWith("/dev/") || !run("losetup", dev, file)) {
     log.fail(`${callSite()}: losetup ${file} failed`);
     return undefined;
   }

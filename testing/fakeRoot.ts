@@ -138,7 +138,12 @@ export function buildWorkDir(model: MachineModel, init: Buffer, kit: Kit, hasBlo
 
   for (const d of model.dirs) mkdir(d);
   for (const path of model.images.keys()) if (!model.files.has(path)) file(path, "");
-  for (const [path, spec] of model.files) file(path, spec.content, spec.mode ?? 0o644);
+  for (const [path, spec] of model.files) {
+    if ("symlink" in spec) {
+      mkdirSync(dirname(at(path)), { recursive: true });
+      symlinkSync(spec.symlink, at(path));
+    } else file(path, spec.content, spec.mode ?? 0o644);
+  }
 
   const env = [["HOME", "/"], ["TERM", "linux"], ...model.env].map(([k, v]) => shQuote(`${k}=${v}`));
   writeFileSync(join(dir, "init-env"), `set -- ${env.join(" ")}\n`);

@@ -565,12 +565,17 @@ export function buildModel(input: Scenario, declared: readonly string[] = []): M
       const where = `files[${JSON.stringify(path)}]`;
       checkFilePath(path, where);
       if (typeof spec === "string") files.set(path, { content: spec });
-      else if (isRecord(spec)) {
+      else if (isRecord(spec) && spec.symlink !== undefined) {
+        if (spec.content !== undefined || spec.mode !== undefined) fail(where, "is a symbolic link ({ symlink }) or a file ({ content, mode }), not both");
+        const target = str(spec.symlink, `${where}.symlink`);
+        if (target === "" || target.includes("\0")) fail(`${where}.symlink`, "must be a path");
+        files.set(path, { symlink: target });
+      } else if (isRecord(spec)) {
         files.set(path, {
           content: str(spec.content, `${where}.content`),
           mode: spec.mode === undefined ? undefined : nonNegative(spec.mode, `${where}.mode`, true),
         });
-      } else fail(where, "must be a string or { content, mode }");
+      } else fail(where, "must be a string, { content, mode } or { symlink }");
     }
   }
   const dirs = s.dirs === undefined ? [] : strArray(s.dirs, "dirs");

@@ -114,13 +114,18 @@ export interface CommandOverride {
   times?: number;
 }
 
-/** A file to put in the fake root before the init starts. */
-export interface FileSpec {
-  /** The contents. */
-  content: string;
-  /** Permission bits, e.g. `0o755` (default `0o644`). */
-  mode?: number;
-}
+/** A file to put in the fake root before the init starts, or a symbolic link. */
+export type FileSpec =
+  | {
+      /** The contents. */
+      content: string;
+      /** Permission bits, e.g. `0o755` (default `0o644`). */
+      mode?: number;
+    }
+  | {
+      /** A symbolic link to this target, as written (`/lib/systemd/systemd` resolves wherever the link is looked at from: inside a new root, in it). */
+      symlink: string;
+    };
 
 /** Everything the simulated machine is made of. Every field is optional. */
 export interface Scenario {

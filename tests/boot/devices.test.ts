@@ -58,13 +58,53 @@ describe("waitForDevice", () => {
     expect(text).not.toContain("unable to resolve"); // findfs's complaints are not shown
   });
 
-  it("finds PARTUUID= with util-linux's findfs (busybox's knows only LABEL= and UUID=)", async () => {
-    const r = await boot(initWith(names, waitBody("PARTUUID=0a0b0c0d-02", 1)), {
-      devices: [{ name: "vdc2", partuuid: "0a0b0c0d-02", uuid: "u-1", type: "ext4" }],
-      utilLinux: true,
+  // busybox's findfs knows only LABEL= and UUID=, and busybox-static has no blkid: a
+  // partition's PARTUUID is read from its disk's partition table with od, its PARTLABEL is the
+  // name the kernel shows in sysfs.
+  it("finds an MBR PARTUUID= (the disk signature and the number) with od, in any case", async () => {
+    const r = await boot(initWith(names, waitBody("PARTUUID=0A0B0C0D-02", 1)), {
+      devices: [{ name: "vdc1", partuuid: "0a0b0c0d-01", type: "ext4" }, { name: "vdc2", partuuid: "0a0b0c0d-02", uuid: "u-1", type: "ext4" }],
     });
-    expect(argvs(r)).toEqual([["findfs", "PARTUUID=0a0b0c0d-02"], ...RESCUE_SHELL]);
+    // The header at LBA 1 is no GPT's: the MBR's signature, read once per partition looked at.
+    expect(argvs(r)).toEqual([
+      ["od", "-A", "n", "-t", "x1", "-v", "-j", "512", "-N", "92", "/dev/vdc"],
+      ["od", "-A", "n", "-t", "x1", "-v", "-j", "440", "-N", "72", "/dev/vdc"],
+      ["od", "-A", "n", "-t", "x1", "-v", "-j", "512", "-N", "92", "/dev/vdc"],
+      ["od", "-A", "n", "-t", "x1", "-v", "-j", "440", "-N", "72", "/dev/vdc"],
+      ...RESCUE_SHELL,
+    ]);
     expect(expectRescue(r)).toContain("found /dev/vdc2");
+  });
+
+  it("finds a GPT PARTUUID= from the partition entry, and reads each partition's only once while waiting", async () => {
+    const uuid = "6b1e4c2a-93d0-4f5e-8c11-2a3b4c5d6e7f";
+    const r = await boot(initWith(names, waitBody(`PARTUUID=${uuid}`, 1)), {
+      devices: [
+        { name: "sda1", partuuid: "11111111-2222-4333-8444-555555555555", partlabel: "esp", type: "vfat" },
+        { name: "sdb2", partuuid: uuid, partlabel: "root", type: "ext4", appearsAfter: 0.3 },
+      ],
+    });
+    const commands = argvs(r);
+    // sda1: its table once (header, entry); sdb2 once it is there.
+    expect(commands.filter((a) => a[0] === "od" && a.at(-1) === "/dev/sda")).toHaveLength(2);
+    expect(commands.filter((a) => a[0] === "od" && a.at(-1) === "/dev/sdb")).toEqual([
+      ["od", "-A", "n", "-t", "x1", "-v", "-j", "512", "-N", "92", "/dev/sdb"],
+      ["od", "-A", "n", "-t", "x1", "-v", "-j", "1168", "-N", "16", "/dev/sdb"],
+    ]);
+    expect(expectRescue(r)).toContain("found /dev/sdb2");
+  });
+
+  it("finds PARTLABEL= from sysfs, without a fork", async () => {
+    const r = await boot(initWith(names, waitBody("PARTLABEL=root", 1)), {
+      devices: [{ name: "sda1", partuuid: "11111111-2222-4333-8444-555555555555", partlabel: "esp", type: "vfat" }, { name: "sda2", partuuid: "11111111-2222-4333-8444-555555555556", partlabel: "root", type: "ext4" }],
+    });
+    expect(argvs(r)).toEqual(RESCUE_SHELL);
+    expect(expectRescue(r)).toContain("found /dev/sda2");
+  });
+
+  it("a PARTUUID= that no partition has: not found, never a wrong device", async () => {
+    const r = await boot(initWith(names, waitBody("PARTUUID=0a0b0c0d-03", 0)), { devices: [{ name: "vdc2", partuuid: "0a0b0c0d-02", type: "ext4" }] });
+    expect(expectRescue(r)).toContain("PARTUUID=0a0b0c0d-03 did not appear within 0s [ Failed ]");
   });
 
   it("gives up after the timeout and lists the devices it saw", async () => {

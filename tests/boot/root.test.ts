@@ -41,6 +41,40 @@ describe("switchRoot", () => {
     expect(expectRescue(r)).toContain("switchRoot: /bin/nope is missing or not executable in /newroot [ Failed ]");
   });
 
+  // The issue's second program: busybox's switch_root refuses a directory that is not a mount
+  // point and exits, which as PID 1 is a kernel panic; switchRoot checks first.
+  it("nothing mounted on the new root: the rescue shell, before anything moves", async () => {
+    const r = await boot(bare, NEW_ROOT);
+    expect(argvs(r)).toEqual([...EARLY_MOUNTS, ...RESCUE_SHELL]);
+    expect(expectRescue(r)).toContain("switchRoot: nothing is mounted on /newroot: mount the root filesystem there first [ Failed ]");
+  });
+
+  it("a bind mount of the initramfs is no filesystem of its own: the rescue shell", async () => {
+    const bound = initWith(names, `  earlySetup() || rescueShell("no early setup");
+  mount.bind("/newroot", "/newroot") || rescueShell("no bind");
+  switchRoot("/newroot");`);
+    const r = await boot(bound, NEW_ROOT);
+    expect(argvs(r)).toEqual([...EARLY_MOUNTS, ["mount", "--bind", "/newroot", "/newroot"], ...RESCUE_SHELL]);
+    expect(expectRescue(r)).toContain("switchRoot: /newroot is part of the initramfs, not a filesystem of its own: mount the root filesystem there [ Failed ]");
+  });
+
+  it("an init that is a symbolic link inside the new root is followed there (readlink), as the kernel will", async () => {
+    const files = {
+      ...NEW_ROOT.files,
+      "/newroot/lib/systemd/systemd": { content: "\u007fELF stub\n", mode: 0o755 },
+      "/newroot/sbin/init": { symlink: "/lib/systemd/systemd" },
+    };
+    const r = await boot(init, { ...NEW_ROOT, files, devices: [ROOT_DISK] });
+    expect(argvs(r)).toContainEqual(["readlink", "/newroot/sbin/init"]);
+    expect(r.outcome).toEqual({ kind: "switch_root", argv: ["switch_root", "/newroot", "/sbin/init"], pid1: true });
+  });
+
+  it("a link to nothing inside the new root: the rescue shell (the host's /lib/systemd does not count)", async () => {
+    const files = { ...NEW_ROOT.files, "/newroot/sbin/init": { symlink: "/lib/systemd/systemd" } };
+    const r = await boot(init, { ...NEW_ROOT, files, devices: [ROOT_DISK] });
+    expect(expectRescue(r)).toContain("switchRoot: /sbin/init is missing or not executable in /newroot [ Failed ]");
+  });
+
   it("a move that fails: the rescue shell", async () => {
     const r = await boot(init, { ...NEW_ROOT, devices: [ROOT_DISK], commands: [{ prefix: ["mount", "--move", "/proc"], exit: 32 }] });
     expect(expectRescue(r)).toContain("switchRoot: cannot move /proc into /newroot [ Failed ]");
@@ -61,10 +95,28 @@ describe("chrootExec and pivotRoot", () => {
     expect(expectRescue(r)).toContain("chrootExec: /mnt/sub is not a directory [ Failed ]");
   });
 
-  it("pivotRoot runs pivot_root", async () => {
-    const init = initWith(names, `  pivotRoot("/m", "/m/oldroot") || rescueShell("no pivot");\n  rescueShell("end");`);
-    const r = await boot(init, {});
-    expect(argvs(r)).toEqual([["pivot_root", "/m", "/m/oldroot"], ...RESCUE_SHELL]);
+  it("chrootExec of a program missing in the new root: the rescue shell", async () => {
+    const r = await boot(chroot, { dirs: ["/mnt/sub/sbin"] });
+    expect(argvs(r)).toEqual(RESCUE_SHELL);
+    expect(expectRescue(r)).toContain("chrootExec: /sbin/init is missing or not executable in /mnt/sub [ Failed ]");
+  });
+
+  // The kernel's rules, checked first: pivot_root cannot move the initramfs (rootfs) at all,
+  // put_old must be inside the new root, and the new root must be a mount point.
+  it("pivotRoot from the initramfs: refused with the reason, pivot_root never runs", async () => {
+    const init = initWith(names, `  earlySetup() || rescueShell("no early setup");\n  mount("tmpfs", "/m", { type: "tmpfs" }) || rescueShell("no tmpfs");\n  pivotRoot("/m", "/m/oldroot") || rescueShell("no pivot");\n  rescueShell("end");`);
+    const r = await boot(init, { dirs: ["/m/oldroot"] });
+    expect(argvs(r)).toEqual([...EARLY_MOUNTS, ["mount", "-t", "tmpfs", "tmpfs", "/m"], ...RESCUE_SHELL]);
+    expect(expectRescue(r)).toContain("init.ts:5: pivotRoot: / is the initramfs (rootfs), which cannot be pivoted: switchRoot into a tmpfs copy first [ Failed ]");
+  });
+
+  it("pivotRoot with put_old outside the new root, or a new root that is not mounted: refused", async () => {
+    const outside = initWith(names, `  earlySetup() || rescueShell("no early setup");\n  pivotRoot("/m", "/old") || rescueShell("no pivot");\n  rescueShell("end");`);
+    const r = await boot(outside, { dirs: ["/m", "/old"] });
+    expect(expectRescue(r)).toContain("init.ts:4: pivotRoot: /old is not inside /m [ Failed ]");
+    const unmounted = initWith(names, `  earlySetup() || rescueShell("no early setup");\n  pivotRoot("/m", "/m/old") || rescueShell("no pivot");\n  rescueShell("end");`);
+    const r2 = await boot(unmounted, { dirs: ["/m/old"] });
+    expect(expectRescue(r2)).toContain("init.ts:4: pivotRoot: /m is not a mount point [ Failed ]");
   });
 });
 
