@@ -22,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, transformSync } from "esbuild";
 import { bundle, bundles } from "../compiler/build.mjs";
 import { spawnsSection } from "./spawns.mjs";
+import { variantsSection } from "./variants.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
@@ -141,7 +142,13 @@ async function prepareBundles() {
   const timedPhases = {
     name: "timed-phases",
     setup(b) {
-      const phases = { "./front/project.ts": "createProject", "./front/gate.ts": "typeCheck", "./lower/program.ts": "lowerProgram", "./sh/printer.ts": "printScript" };
+      // Each module's timed functions, and the phase their time counts for.
+      const phases = {
+        "./front/project.ts": ["createProject", ["createProject"]],
+        "./front/gate.ts": ["typeCheck", ["typeCheck"]],
+        "./lower/program.ts": ["lowerProgram", ["lowerSource", "finishProgram"]],
+        "./sh/printer.ts": ["printScript", ["printScript"]],
+      };
       b.onResolve({ filter: /^\.\/(front\/project|front\/gate|lower\/program|sh\/printer)\.ts$/ }, (args) =>
         args.importer === join(ROOT, "compiler", "index.ts") ? { path: join(ROOT, "compiler", args.path), namespace: "timed", pluginData: phases[args.path] } : undefined,
       );
@@ -149,14 +156,16 @@ async function prepareBundles() {
         contents: [
           `import * as real from ${JSON.stringify(args.path)};`,
           `export * from ${JSON.stringify(args.path)};`,
-          `export const ${args.pluginData} = (...args) => {`,
-          "  const start = performance.now();",
-          "  try {",
-          `    return real.${args.pluginData}(...args);`,
-          "  } finally {",
-          `    (globalThis.__initshPhases ??= []).push([${JSON.stringify(args.pluginData)}, performance.now() - start]);`,
-          "  }",
-          "};",
+          ...args.pluginData[1].flatMap((name) => [
+            `export const ${name} = (...args) => {`,
+            "  const start = performance.now();",
+            "  try {",
+            `    return real.${name}(...args);`,
+            "  } finally {",
+            `    (globalThis.__initshPhases ??= []).push([${JSON.stringify(args.pluginData[0])}, performance.now() - start]);`,
+            "  }",
+            "};",
+          ]),
         ].join("\n"),
         resolveDir: dirname(args.path),
         loader: "js",
@@ -640,6 +649,9 @@ const cacheMiB = dirSizeMiB(cacheDir);
 
 // Process spawns per boot, on the simulated machine (bench/spawns.mjs).
 const spawns = await spawnsSection();
+// Every variant of one source, with the bundle measured here and its warm cache (bench/variants.mjs).
+log("bench: every variant of one source…");
+const variants = variantsSection(initshBin, withCache);
 
 const md = `# initsh benchmarks
 
@@ -903,6 +915,7 @@ ${
 }
 
 ${spawns}
+${variants}
 
 ## Beating TypeScript 7
 

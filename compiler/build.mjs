@@ -104,7 +104,7 @@ export const bundles = [
   {
     entryPoints: ["compiler/cli.ts"],
     format: "cjs",
-    external: ["ts-morph", "@ts-morph/*"],
+    external: ["ts-morph", "@ts-morph/*", "esbuild"],
     plugins: [typescriptOnly, compilerApart],
     // `import()` of the external compiler.cjs as `require` (Node's import would scan it for exports first).
     supported: { "dynamic-import": false },
@@ -117,7 +117,7 @@ export const bundles = [
   {
     entryPoints: ["compiler/index.ts"],
     format: "cjs",
-    external: ["ts-morph", "@ts-morph/*"],
+    external: ["ts-morph", "@ts-morph/*", "esbuild"],
     plugins: [typescriptOnly],
     define: { "import.meta.url": "__initshModuleUrl" },
     banner: { js: 'const __initshModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
@@ -132,7 +132,7 @@ export const bundles = [
   {
     entryPoints: ["testing/index.ts"],
     format: "esm",
-    external: ["ts-morph", "@ts-morph/*"],
+    external: ["ts-morph", "@ts-morph/*", "esbuild"],
     plugins: [typescriptOnly],
     banner: { js: 'import { createRequire as __initshCreateRequire } from "node:module"; const require = __initshCreateRequire(import.meta.url);' },
     outfile: "testing.mjs",

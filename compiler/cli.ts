@@ -1,5 +1,5 @@
-import { chmodSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
-import { basename, join } from "node:path";
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { enableCompileCache } from "./compile-cache.ts";
 import { packageRoot } from "./paths.ts";
 
@@ -7,17 +7,26 @@ import { packageRoot } from "./paths.ts";
 // code cache is on: `--help` and usage errors stay instant. esbuild keeps this import lazy in
 // the CommonJS bundle (compiler/build.mjs).
 type Compiler = typeof import("./index.ts");
+type Diagnostic = import("./index.ts").Diagnostic;
 
 const HELP = `initsh — compile typed TypeScript boot logic to POSIX sh
 
 Usage:
-  initsh build <entry.ts> [-o <out.sh>] [--manifest <file.json>]
-                                          Compile one program. Without -o, or with -o -,
-                                          the script goes to standard output. --manifest
-                                          writes what the script needs: {"commands": […]},
-                                          every external program it may run.
+  initsh build <entry.ts> [--variant <name>] [-o <out.sh>] [--manifest <file.json>]
+                                          Compile one program (one variant of a source
+                                          with variants). Without -o, or with -o -, the
+                                          script goes to standard output. --manifest writes
+                                          what it needs at boot: programs, kernel modules,
+                                          files (compiler/manifest/manifest.schema.json).
+  initsh build <entry.ts> --all-variants -o <dir>
+                                          Compile every variant: <dir>/init-<name>.sh and
+                                          its manifest <dir>/init-<name>.json.
+  initsh params <entry.ts> [--variant <name>] [--format text|markdown|json]
+                                          List the kernel command-line parameters the init
+                                          reads, with their types, defaults and TSDoc.
   initsh examples [-d <dir>]              Compile every example in examples/ into <dir>
-                                          (default: build/examples).
+                                          (default: build/examples; a folder with variants
+                                          into <dir>/<folder>/).
   initsh simulate <init.ts|init.sh> [--cmdline '…'] [--scenario <file.json>]
                   [--console <line>]… [--shell dash|busybox] [--timeout <ms>] [--json]
                                           Run an init as PID 1 of a simulated machine and
@@ -25,6 +34,8 @@ Usage:
                                           how it ended (initsh simulate --help; testing/README.md).
   initsh --help                           Show this help.
   initsh --version                        Show the version.
+
+Every file is written whole or not at all (a temporary file, then a rename).
 
 Exit status: 0 on success; 1 when the program has errors (diagnostics are printed on
 standard error and no output file is written) or, for simulate, when the init did not
@@ -36,23 +47,107 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-/** Compiles one file; returns false (after printing diagnostics) when it has errors. */
-function build(compiler: Compiler, entry: string, out: string | undefined, manifest?: string): boolean {
-  const { compileFile, formatDiagnostics } = compiler;
-  const result = compileFile(entry);
-  if (result.diagnostics.length > 0) process.stderr.write(formatDiagnostics(result.diagnostics) + "\n");
-  if (!result.ok) {
-    const errors = result.diagnostics.filter((d) => d.category === "error").length;
-    process.stderr.write(`\nFound ${errors} error${errors === 1 ? "" : "s"}. No script was written.\n`);
+/** The options a command takes: those with a value, and switches. */
+interface OptionSpec {
+  values: readonly string[];
+  switches?: readonly string[];
+}
+
+/** Splits `args` into options (by their first spelling) and operands; an unknown option is a usage error. */
+function parseArgs(command: string, args: readonly string[], spec: OptionSpec, aliases: Record<string, string> = {}) {
+  const options = new Map<string, string>();
+  const switches = new Set<string>();
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const name = aliases[arg] ?? arg;
+    if (spec.values.includes(name)) {
+      const value = args[++i];
+      if (value === undefined) usage(`${arg} needs a value`);
+      options.set(name, value);
+    } else if (spec.switches?.includes(name)) {
+      switches.add(name);
+    } else if (arg.startsWith("-") && arg !== "-") {
+      usage(`${command} has no option '${arg}'`);
+    } else {
+      operands.push(arg);
+    }
+  }
+  return { options, switches, operands };
+}
+
+/** Writes a file whole or not at all: a temporary file beside it, then a rename. */
+function writeAtomically(path: string, text: string, mode = 0o644): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text, { mode });
+    chmodSync(temp, mode);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Prints diagnostics, and says that nothing was written when there are errors. */
+function report(compiler: Compiler, diagnostics: readonly Diagnostic[], ok: boolean, what = "No script was written."): void {
+  if (diagnostics.length > 0) process.stderr.write(compiler.formatDiagnostics([...diagnostics]) + "\n");
+  if (!ok) {
+    const errors = diagnostics.filter((d) => d.category === "error").length;
+    process.stderr.write(`\nFound ${errors} error${errors === 1 ? "" : "s"}. ${what}\n`);
+  }
+}
+
+/** A file that cannot be written: a clear message, exit status 1. */
+function cannotWrite(path: string, error: unknown): false {
+  const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "its folder does not exist" : (error as Error).message;
+  process.stderr.write(`initsh: cannot write ${path}: ${reason}\n`);
+  return false;
+}
+
+/** Compiles one program (one variant); returns false (after printing why) when it has errors. */
+function build(compiler: Compiler, entry: string, out: string | undefined, manifest: string | undefined, variant: string | undefined): boolean {
+  const result = compiler.compileFile(entry, variant === undefined ? {} : { variant });
+  report(compiler, result.diagnostics, result.ok);
+  if (!result.ok) return false;
+  try {
+    if (manifest !== undefined) writeAtomically(manifest, JSON.stringify(result.manifest, null, 2) + "\n");
+    if (out === undefined || out === "-") process.stdout.write(result.script);
+    else writeAtomically(out, result.script, 0o755);
+  } catch (error) {
+    return cannotWrite(out ?? manifest ?? "", error);
+  }
+  return true;
+}
+
+/** Compiles every variant of a source into `dir`: init-<name>.sh and init-<name>.json. */
+function buildAllVariants(compiler: Compiler, entry: string, dir: string, quiet = false): boolean {
+  const result = compiler.compileVariants(entry);
+  report(compiler, result.diagnostics, result.ok);
+  if (!result.ok) return false;
+  if (result.variants.length === 1 && result.variants[0]!.name === "") {
+    process.stderr.write(`initsh: ${entry} declares no variants (export const variants = { … }): build it without --all-variants.\n`);
     return false;
   }
-  if (manifest !== undefined) writeFileSync(manifest, JSON.stringify(result.manifest, null, 2) + "\n");
-  if (out === undefined || out === "-") {
-    process.stdout.write(result.script);
-  } else {
-    writeFileSync(out, result.script);
-    chmodSync(out, 0o755);
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const v of result.variants) {
+      writeAtomically(join(dir, `init-${v.name}.sh`), v.script, 0o755);
+      writeAtomically(join(dir, `init-${v.name}.json`), JSON.stringify(v.manifest, null, 2) + "\n");
+      if (!quiet) process.stdout.write(`${join(dir, `init-${v.name}.sh`)}\n`);
+    }
+  } catch (error) {
+    return cannotWrite(dir, error);
   }
+  return true;
+}
+
+/** `initsh params`: the kernel parameters one program (one variant) reads. */
+function params(compiler: Compiler, entry: string, variant: string | undefined, format: "text" | "markdown" | "json"): boolean {
+  const result = compiler.compileFile(entry, variant === undefined ? {} : { variant });
+  report(compiler, result.diagnostics, result.ok, "");
+  if (!result.ok) return false;
+  process.stdout.write(compiler.formatParameters(compiler.kernelParameters(result.params), format));
   return true;
 }
 
@@ -60,10 +155,16 @@ function buildExamples(compiler: Compiler, dir: string): boolean {
   const examples = join(packageRoot, "examples");
   mkdirSync(dir, { recursive: true });
   let ok = true;
-  for (const file of readdirSync(examples).filter((f) => f.endsWith(".ts")).sort()) {
-    const out = join(dir, basename(file, ".ts") + ".sh");
-    if (build(compiler, join(examples, file), out)) process.stdout.write(`compiled examples/${file} -> ${out}\n`);
-    else ok = false;
+  for (const entry of readdirSync(examples, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.isFile() && entry.name.endsWith(".ts")) {
+      const out = join(dir, basename(entry.name, ".ts") + ".sh");
+      if (build(compiler, join(examples, entry.name), out, undefined, undefined)) process.stdout.write(`compiled examples/${entry.name} -> ${out}\n`);
+      else ok = false;
+    } else if (entry.isDirectory() && existsSync(join(examples, entry.name, "init.ts"))) {
+      const out = join(dir, entry.name);
+      if (buildAllVariants(compiler, join(examples, entry.name, "init.ts"), out, true)) process.stdout.write(`compiled examples/${entry.name}/init.ts -> ${out}/init-*.sh\n`);
+      else ok = false;
+    }
   }
   return ok;
 }
@@ -85,28 +186,35 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write("initsh 0.1.0\n");
     return;
   }
-  const flag = (name: string): string | undefined => {
-    const i = rest.indexOf(name);
-    if (i < 0) return undefined;
-    const value = rest[i + 1];
-    if (value === undefined) usage(`${name} needs a value`);
-    rest.splice(i, 2);
-    return value;
-  };
   if (command === "build") {
-    const out = flag("-o") ?? flag("--out");
-    const manifest = flag("--manifest");
-    if (rest.length !== 1) usage("build takes exactly one entry file");
+    const { options, switches, operands } = parseArgs("build", rest, { values: ["-o", "--manifest", "--variant"], switches: ["--all-variants"] }, { "--out": "-o" });
+    if (operands.length !== 1) usage(operands.length === 0 ? "build needs an entry file" : `build takes one entry file, not ${operands.map((o) => `'${o}'`).join(" and ")}`);
+    const all = switches.has("--all-variants");
+    if (all && (options.has("--variant") || options.has("--manifest"))) usage("--all-variants builds every variant, each with its manifest: drop --variant and --manifest");
+    if (all && (options.get("-o") === undefined || options.get("-o") === "-")) usage("--all-variants needs -o <dir> for the scripts");
     const { compiler, done } = await loadCompiler();
-    process.exitCode = build(compiler, rest[0]!, out, manifest) ? 0 : 1;
+    const ok = all
+      ? buildAllVariants(compiler, operands[0]!, options.get("-o")!)
+      : build(compiler, operands[0]!, options.get("-o"), options.get("--manifest"), options.get("--variant"));
+    process.exitCode = ok ? 0 : 1;
+    done();
+    return;
+  }
+  if (command === "params") {
+    const { options, operands } = parseArgs("params", rest, { values: ["--variant", "--format"] });
+    if (operands.length !== 1) usage("params takes one entry file");
+    const format = options.get("--format") ?? "text";
+    if (format !== "text" && format !== "markdown" && format !== "json") usage(`--format is text, markdown or json, not '${format}'`);
+    const { compiler, done } = await loadCompiler();
+    process.exitCode = params(compiler, operands[0]!, options.get("--variant"), format) ? 0 : 1;
     done();
     return;
   }
   if (command === "examples") {
-    const dir = flag("-d") ?? "build/examples";
-    if (rest.length !== 0) usage(`unexpected argument '${rest[0]}'`);
+    const { options, operands } = parseArgs("examples", rest, { values: ["-d"] });
+    if (operands.length !== 0) usage(`unexpected argument '${operands[0]}'`);
     const { compiler, done } = await loadCompiler();
-    process.exitCode = buildExamples(compiler, dir) ? 0 : 1;
+    process.exitCode = buildExamples(compiler, options.get("-d") ?? "build/examples") ? 0 : 1;
     done();
     return;
   }

@@ -7,57 +7,149 @@ import { typeCheck } from "./front/gate.ts";
 import { checkNesting } from "./front/nesting.ts";
 import { checkSyntax } from "./front/syntax.ts";
 import { createProject } from "./front/project.ts";
-import { lowerProgram } from "./lower/program.ts";
+import { finishProgram, lowerSource, type LoweredSource } from "./lower/program.ts";
 import { libFile } from "./paths.ts";
+import { readVariants, variantCalls, type VariantSet } from "./front/variants.ts";
+import type { Manifest } from "./manifest/collect.ts";
+import type { ParamRead } from "./sh/ast.ts";
 
 const stdlibDir = join(dirname(libFile), "..", "stdlib");
+const variantsFile = join(dirname(libFile), "variants.ts");
 import { printScript } from "./sh/printer.ts";
 
 export type { Diagnostic } from "./diagnostics/diagnostic.ts";
 export { formatDiagnostics } from "./diagnostics/format.ts";
 
-/** What a compiled script needs on the machine it runs on. */
-export interface Manifest {
-  /** Every external program the script may run (command names as written: "mount", "/sbin/lvm"), sorted. */
-  commands: string[];
+export type { Manifest, ManifestCommand } from "./manifest/collect.ts";
+export type { ParamRead } from "./sh/ast.ts";
+export { formatParameters, kernelParameters, type KernelParameter } from "./params.ts";
+
+/** How to compile. */
+export interface CompileOptions {
+  /** The variant to build, for a source that declares variants (`export const variants`). */
+  variant?: string;
 }
 
-export type CompileResult =
-  | { ok: true; script: string; manifest: Manifest; diagnostics: Diagnostic[] }
+/** One compiled script: its text, what it needs at boot, and the kernel parameters it reads. */
+export interface CompiledScript {
+  script: string;
+  manifest: Manifest;
+  params: ParamRead[];
+}
+
+export type CompileResult = ({ ok: true; diagnostics: Diagnostic[] } & CompiledScript) | { ok: false; diagnostics: Diagnostic[] };
+
+export type VariantsResult =
+  | { ok: true; diagnostics: Diagnostic[]; variants: ({ name: string } & CompiledScript)[] }
   | { ok: false; diagnostics: Diagnostic[] };
+
+/** A type-checked program, ready to be lowered once per variant. */
+interface Front {
+  entry: string;
+  source: ts.SourceFile;
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  variants: VariantSet | undefined;
+  /** Warnings and the like from the checks, reported with every result. */
+  checked: Diagnostic[];
+}
+
+const fileDiagnostic = (code: string, file: string, message: string): Diagnostic => ({ code, category: "error", file, message });
 
 /**
  * Compiles a TypeScript program to a POSIX sh script. Never throws on bad input: problems
- * come back as diagnostics, and any error means no script.
+ * come back as diagnostics, and any error means no script. A source with variants needs
+ * `options.variant`.
  */
-export function compileFile(path: string): CompileResult {
+export function compileFile(path: string, options: CompileOptions = {}): CompileResult {
   const entry = resolve(path);
+  return guarded(entry, () => {
+    const front = analyse(path, entry);
+    if (!("source" in front)) return front;
+    const names = [...(front.variants?.configs.keys() ?? [])];
+    const chosen = options.variant;
+    if (front.variants && chosen === undefined) {
+      return { ok: false, diagnostics: [fileDiagnostic("IS0002", entry, `${relativeName(entry)} has variants (${names.join(", ")}): build one with --variant NAME, or all of them with --all-variants.`)] };
+    }
+    if (chosen !== undefined && !front.variants) {
+      return { ok: false, diagnostics: [fileDiagnostic("IS0003", entry, `${relativeName(entry)} declares no variants (export const variants = { … }), so there is no variant '${chosen}' to build.`)] };
+    }
+    if (chosen !== undefined && !names.includes(chosen)) {
+      return { ok: false, diagnostics: [fileDiagnostic("IS0003", entry, `${relativeName(entry)} has no variant '${chosen}': its variants are ${names.join(", ")}.`)] };
+    }
+    return finishOne(front, lowerOnce(front), chosen);
+  });
+}
+
+/** Compiles every variant of a source, with one type-check; a source without variants gives one script, named "". */
+export function compileVariants(path: string): VariantsResult {
+  const entry = resolve(path);
+  return guarded(entry, () => {
+    const front = analyse(path, entry);
+    if (!("source" in front)) return front;
+    const names = front.variants ? [...front.variants.configs.keys()] : [undefined];
+    const variants: ({ name: string } & CompiledScript)[] = [];
+    const lowered = lowerOnce(front);
+    for (const name of names) {
+      const one = finishOne(front, lowered, name);
+      if (!one.ok) return one;
+      variants.push({ name: name ?? "", script: one.script, manifest: one.manifest, params: one.params });
+    }
+    return { ok: true, diagnostics: front.checked, variants };
+  });
+}
+
+/** Reads, checks and type-checks the entry, and evaluates its variants. */
+function analyse(path: string, entry: string): Front | { ok: false; diagnostics: Diagnostic[] } {
   const text = readSource(entry);
   if (text === undefined) {
     return { ok: false, diagnostics: [{ code: "IS0001", category: "error", message: `Cannot read file '${path}': it does not exist or is not a readable file.` }] };
   }
+  const tooDeep = checkNesting(entry, text);
+  if (tooDeep) return { ok: false, diagnostics: [tooDeep] };
+  const { project, source } = createProject(entry, text);
+  const checked = [...checkSyntax(source), ...typeCheck(project, source)];
+  if (checked.some((d) => d.category === "error")) return { ok: false, diagnostics: sortByPosition(checked) };
+  const program = project.getProgram().compilerObject;
+  const checker = project.getTypeChecker().compilerObject;
+  const calls = variantCalls(source, checker, variantsFile);
+  const read = readVariants(source, checker, calls);
+  if (read.diagnostics.length > 0) return { ok: false, diagnostics: [...checked, ...sortByPosition(read.diagnostics)] };
+  return { entry, source, program, checker, variants: read.set, checked };
+}
+
+/** The program lowered once (for every variant, when it has variants). */
+function lowerOnce(front: Front): LoweredSource {
+  const { source, program, checker } = front;
+  return lowerSource(source, {
+    checker,
+    libFileName: libFile,
+    libraryFunction: (module, name) => libraryFunction(program, module, name),
+    ...(front.variants ? { variants: front.variants } : {}),
+  });
+}
+
+/** The script of one variant (or of a source without variants) from the program lowered once. */
+function finishOne(front: Front, lowered: LoweredSource, variant: string | undefined): CompileResult {
+  const { entry, checked } = front;
+  const config = variant === undefined ? undefined : front.variants?.configs.get(variant);
+  const done = finishProgram(lowered, config ? { config } : undefined);
+  if (done.diagnostics.length > 0) return { ok: false, diagnostics: [...checked, ...sortByPosition(done.diagnostics)] };
+  const manifest: Manifest = { manifestVersion: 1, source: relativeName(entry), ...(variant !== undefined ? { variant } : {}), ...done.needs.manifest };
+  const names = manifest.commands.map((c) => c.name);
+  const header = [
+    "#!/bin/sh",
+    `# Generated by initsh from ${relativeName(entry)}${variant !== undefined ? `, variant ${variant}` : ""}. Edit the TypeScript, not this file.`,
+    ...(names.length > 0 ? [`# External commands: ${names.join(" ")}`] : []),
+    "",
+  ].join("\n");
+  return { ok: true, script: header + printScript(done.commands), manifest, params: done.needs.params, diagnostics: checked };
+}
+
+/** Runs a compilation step, turning a crash (a compiler bug) or a stack overflow into a diagnostic. */
+function guarded<R>(entry: string, step: () => R | { ok: false; diagnostics: Diagnostic[] }): R | { ok: false; diagnostics: Diagnostic[] } {
   try {
-    const tooDeep = checkNesting(entry, text);
-    if (tooDeep) return { ok: false, diagnostics: [tooDeep] };
-    const { project, source } = createProject(entry, text);
-    const checked = [...checkSyntax(source), ...typeCheck(project, source)];
-    if (checked.some((d) => d.category === "error")) return { ok: false, diagnostics: sortByPosition(checked) };
-    const program = project.getProgram().compilerObject;
-    const lowered = lowerProgram(source, {
-      checker: project.getTypeChecker().compilerObject,
-      libFileName: libFile,
-      libraryFunction: (module, name) => libraryFunction(program, module, name),
-    });
-    if (lowered.diagnostics.length > 0) return { ok: false, diagnostics: [...checked, ...sortByPosition(lowered.diagnostics)] };
-    const commands = [...lowered.externalCommands.keys()].sort();
-    const header = [
-      "#!/bin/sh",
-      `# Generated by initsh from ${relativeName(entry)}. Edit the TypeScript, not this file.`,
-      ...(commands.length > 0 ? [`# External commands: ${commands.join(" ")}`] : []),
-      "",
-    ].join("\n");
-    const manifest: Manifest = { commands };
-    return { ok: true, script: header + printScript(lowered.commands), manifest, diagnostics: checked };
+    return step();
   } catch (error) {
     if (error instanceof RangeError && /call stack/.test(error.message)) {
       return { ok: false, diagnostics: [{ code: diagnostics.nestingTooDeep.code, category: "error", file: entry, message: "The program nests too deeply for the compiler's stack: split long or deep expressions into named steps." }] };

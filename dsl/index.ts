@@ -7,3 +7,4 @@
  */
 export * from "./intrinsics.ts";
 export * from "./types.ts";
+export * from "./variants.ts";

@@ -99,8 +99,12 @@ function parse(): void {
       assigned.push(param.assigned);
     }
   }
-  // `debug` (the kernel's own switch) or `rd.debug` (which leaves kernel logging alone).
-  traceCommands(flagValue("debug") === true || flagValue("rd.debug") === true);
+  /**
+   * `debug` (the kernel's own switch) or `rd.debug` (which leaves kernel logging alone): print
+   * every command the init runs, with the line of the init that runs it.
+   */
+  const tracing = flagValue("debug") === true || flagValue("rd.debug") === true;
+  traceCommands(tracing);
 }
 
 /** Index of the last occurrence of `name`, or -1. */
@@ -111,6 +115,11 @@ function lastIndex(name: string): number {
   return -1;
 }
 
+/**
+ * The last `name` as a switch: true for a bare `name` or any value but 0/no/false/off, false
+ * for those, undefined when absent.
+ * @kernelParameter flag
+ */
 function flagValue(name: string): boolean | undefined {
   const i = lastIndex(name);
   if (i < 0) return undefined;
@@ -134,6 +143,7 @@ export namespace cmdline {
    * `undefined` when `name` is not there.
    * @example
    * const root = cmdline.string("root");
+   * @kernelParameter string
    */
   export function string(name: string): string | undefined;
   /**
@@ -141,6 +151,7 @@ export namespace cmdline {
    * there.
    * @example
    * const size = cmdline.string("rootfssize", "90%");
+   * @kernelParameter string
    */
   export function string(name: string, fallback: string): string;
   export function string(name: string, fallback?: string): string | undefined {
@@ -155,6 +166,7 @@ export namespace cmdline {
    * `off` (the last occurrence counts). False when absent.
    * @example
    * if (cmdline.flag("debug")) log.info("debug boot");
+   * @kernelParameter flag
    */
   export function flag(name: string): boolean {
     parse();
@@ -166,6 +178,7 @@ export namespace cmdline {
    * integer (see toInteger) prints a warning on the console and gives `fallback`.
    * @example
    * const timeout = cmdline.int("rootdelay", 10);
+   * @kernelParameter int
    */
   export function int(name: string, fallback: number): number {
     parse();
@@ -180,6 +193,7 @@ export namespace cmdline {
   /**
    * Every value of `name`, in command-line order (for parameters that may repeat, such as
    * `modules=a modules=b`). A bare `name` contributes `""`.
+   * @kernelParameter list
    */
   export function all(name: string): string[] {
     parse();
@@ -190,13 +204,19 @@ export namespace cmdline {
     return out;
   }
 
-  /** Whether `name` appears at all, with or without a value. */
+  /**
+   * Whether `name` appears at all, with or without a value.
+   * @kernelParameter presence
+   */
   export function has(name: string): boolean {
     parse();
     return lastIndex(name) >= 0;
   }
 
-  /** The words after `--`: arguments the kernel passes to the init itself. */
+  /**
+   * The words after `--`: arguments the kernel passes to the init itself.
+   * @kernelParameter args
+   */
   export function args(): string[] {
     parse();
     const out: string[] = [];

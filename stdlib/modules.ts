@@ -6,6 +6,7 @@ import { log } from "./log.ts";
  *
  * @returns whether every module loaded; each one that did not is named on the console.
  * @fallible
+ * @kernelModules
  * @example
  * modprobe("virtio_pci", "virtio_blk") || rescueShell("no virtio disk driver");
  */

@@ -24,6 +24,10 @@ export function rescueShell(message: string): never {
     console.log("The boot so far:");
     for (const line of recent) console.log(`  ${line}`);
   }
+  /**
+   * What the rescue shell does instead of starting: `reboot` or `poweroff` (on a machine
+   * nobody watches); anything else starts the shell.
+   */
   const action = cmdline.string("rd.emergency", "shell");
   for (;;) {
     if (action === "reboot") void run("reboot", "-f");

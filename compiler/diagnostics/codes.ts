@@ -189,4 +189,25 @@ export const diagnostics = {
     (name: string) =>
       `${name}() stops the script when the text is not a whole number, and an init must not stop: PID 1 exiting panics the kernel ("Attempted to kill init"). Say what happens then: \`toInteger(text) ?? fallback\`, \`toInteger(text) ?? rescueShell("…")\`, or \`cmdline.int(name, fallback)\` for a kernel parameter.`,
   ),
+  variantWithoutVariants: createDiagnosticFactory(
+    "IS1046",
+    () =>
+      "variant() reads the configuration of the variant being built, but this file declares no variants: add `export const variants = { name: { …fields } } satisfies Variants<Config>;`.",
+  ),
+  variantNotConstant: createDiagnosticFactory(
+    "IS1047",
+    (detail: string) => `The variants must be known when the script is compiled: ${detail}.`,
+  ),
+  variantShape: createDiagnosticFactory(
+    "IS1048",
+    (name: string, detail: string) => `Variant '${name}' does not match the configuration type: ${detail}.`,
+  ),
+  variantUse: createDiagnosticFactory(
+    "IS1049",
+    (detail: string) => `The variant's configuration is a compile-time constant: ${detail}.`,
+  ),
+  variantName: createDiagnosticFactory(
+    "IS1050",
+    (name: string) => `The variant name '${name}' cannot be part of a file name (init-${name}.sh): use letters, digits, '.', '_' and '-'.`,
+  ),
 } as const;

@@ -29,7 +29,7 @@ const builtins: Builtins = {
 function builtinKey(call: ts.CallExpression, ctx: LowerContext): string | undefined {
   const decl = ctx.checker.getResolvedSignature(call)?.declaration;
   if (!decl) return undefined;
-  if (ctx.isIntrinsicsFile(sourceFileOf(decl)) && ts.isFunctionDeclaration(decl) && decl.name) return `intrinsic:${decl.name.text}`;
+  if ((ctx.isIntrinsicsFile(sourceFileOf(decl)) || ctx.isVariantsFile(sourceFileOf(decl))) && ts.isFunctionDeclaration(decl) && decl.name) return `intrinsic:${decl.name.text}`;
   if (!ctx.isLibFile(sourceFileOf(decl))) return undefined;
   const owner = decl.parent;
   if (ts.isMethodSignature(decl) && ts.isInterfaceDeclaration(owner)) return `${owner.name.text}.${textOf(decl.name)}`;

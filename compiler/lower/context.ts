@@ -11,6 +11,7 @@ import { narrowingMayBeStale, testedByNullish } from "./writes.ts";
 import { classifyType, type RecordField, type Scalar, type ShType } from "./types.ts";
 import { arithWord, boolVar, dependsOnState, hasEffect, lowered, readVar, type Lowered, type Val } from "./values.ts";
 import { callSignatures, isUnionType, lineAndColumn, sourceFileOf, startOf, typeArgumentsOf } from "../front/nodes.ts";
+import type { ConfigValue } from "../front/variants.ts";
 
 /** Thrown to abandon lowering a construct after its diagnostic has been recorded. */
 export class LoweringAbort extends Error {}
@@ -61,7 +62,11 @@ export type Binding =
   /** An array only pushed onto and joined: its joined text (see joined-arrays.ts). */
   | { kind: "joined"; name: string; separator: string }
   /** An array only walked and tested: the text it was split from (see split-arrays.ts). */
-  | { kind: "split"; name: string; separator: string };
+  | { kind: "split"; name: string; separator: string }
+  /** A constant that computes the variants (`const base = { … }`): its value (see config.ts). */
+  | { kind: "config"; value: ConfigValue }
+  /** The variant's configuration, `const config = variant<Config>()`: read through slots (see config.ts). */
+  | { kind: "variant" };
 
 /** A loop or switch that `break`/`continue` can target, with the sh loop depth inside it. */
 export interface JumpTarget {
@@ -91,10 +96,10 @@ export class LowerContext {
   entryFile: ts.SourceFile | undefined;
   /** An init program (`export default function init(): never`): PID 1, which must never exit. */
   initMode = false;
+  /** The slots that stand for the variant's configuration fields, by path (see config.ts). */
+  readonly configSlots = new Map<string, { name: string; path: readonly string[] }>();
   /** Finds a function of the boot library by module and name (the compiler calls a few itself). */
   libraryFunction: (module: string, name: string) => ts.FunctionDeclaration | undefined = () => undefined;
-  /** Every external command the script may run, with where (the manifest). */
-  readonly commands = new Map<string, Origin[]>();
   /** Commands for the top of the script: the boot library's module-level state. */
   readonly moduleState: Command[] = [];
   jumpTargets: JumpTarget[] = [];
@@ -121,6 +126,11 @@ export class LowerContext {
     return file.fileName === this.libFileName.replace(/lib\.d\.ts$/, "intrinsics.ts");
   }
 
+  /** Whether a declaration is dsl/variants.ts's (variant()). */
+  isVariantsFile(file: ts.SourceFile): boolean {
+    return file.fileName === this.libFileName.replace(/lib\.d\.ts$/, "variants.ts");
+  }
+
   /** Whether a node is in the boot library rather than in the user's program. */
   inLibrary(node: ts.Node): boolean {
     return this.entryFile !== undefined && sourceFileOf(node) !== this.entryFile;
@@ -132,12 +142,7 @@ export class LowerContext {
     return `${o.file.slice(o.file.lastIndexOf("/") + 1)}:${o.line}`;
   }
 
-  /** Records an external command for the manifest. */
-  recordCommand(name: string, node: ts.Node): void {
-    const list = this.commands.get(name) ?? [];
-    list.push(this.origin(node));
-    this.commands.set(name, list);
-  }
+
 
   // --- Dispatch ------------------------------------------------------------------------------
 
@@ -425,7 +430,7 @@ export class LowerContext {
     if (binding.kind === "function") throw new Error("internal: function read as a value");
     if (binding.kind === "broken") throw new LoweringAbort();
     if (binding.kind === "constant") return binding.val;
-    if (binding.kind === "joined" || binding.kind === "split") throw new Error(`internal: ${binding.kind} array read as a value`);
+    if (binding.kind === "joined" || binding.kind === "split" || binding.kind === "config" || binding.kind === "variant") throw new Error(`internal: ${binding.kind} read as a variable`);
     const type = binding.type;
     if (type.kind !== "string" && type.kind !== "number" && type.kind !== "boolean" && type.kind !== "array") {
       throw new Error(`internal: variable of type ${type.kind}`);

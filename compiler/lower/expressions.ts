@@ -8,6 +8,7 @@ import { lowerEffect } from "./statements.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
 import { lowered, numberVal, readVar, stringVal, boolLiteral, type Lowered, type Val } from "./values.ts";
 import { testedByNullish, valueType } from "./writes.ts";
+import { configRead, lowerConfigRead } from "./config.ts";
 import { textOf } from "../front/nodes.ts";
 
 /** Literals, names, templates, property and element reads, object and array literals. */
@@ -32,6 +33,7 @@ function lowerIdentifier(node: ts.Identifier, ctx: LowerContext, symbol = ctx.sy
   if (binding.kind === "broken") throw new LoweringAbort();
   if (binding.kind === "function") return ctx.fail(diagnostics.functionValue(node));
   if (binding.kind === "constant") return lowered(binding.val);
+  if (binding.kind === "config" || binding.kind === "variant") return lowerConfigRead(configRead(node, ctx)!, node, ctx);
   if (binding.kind === "joined" || binding.kind === "split") throw new Error(`internal: ${binding.kind} array read as a value`);
   if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(node, node.text));
   return lowered(ctx.readBinding(binding, node));
@@ -54,6 +56,8 @@ function lowerTemplate(node: ts.TemplateExpression, ctx: LowerContext): Lowered 
 
 function lowerPropertyAccess(node: ts.PropertyAccessExpression, ctx: LowerContext): Lowered {
   if (node.questionDotToken) return ctx.fail(diagnostics.unsupportedSyntax(node, "Optional chaining"));
+  const config = configRead(node, ctx);
+  if (config) return lowerConfigRead(config, node, ctx);
   const name = node.name.text;
   const receiver = ts.isIdentifier(node.expression) ? ctx.symbolOf(node.expression) : undefined;
   if (receiver && ctx.bindingOf(receiver)?.kind === "broken") throw new LoweringAbort();

@@ -1,4 +1,5 @@
 import { ts } from "ts-morph";
+import { callNeeds } from "./needs.ts";
 import { diagnostics } from "../diagnostics/codes.ts";
 import * as sh from "../sh/ast.ts";
 import type { Command, Word } from "../sh/ast.ts";
@@ -292,6 +293,11 @@ export function lowerUserCall(info: FunctionInfo, call: ts.CallExpression, ctx: 
   const { pre, words } = argumentWords(info, call, ctx);
   const invoke = sh.command(info.shName, ...words);
   invoke.origin = ctx.origin(call);
+  if (ctx.inLibrary(info.node)) {
+    const signature = ctx.checker.getResolvedSignature(call)?.declaration;
+    const needs = callNeeds(signature && !ts.isJSDocSignature(signature) ? signature : info.node, call, ctx) ?? callNeeds(info.node, call, ctx);
+    if (needs) invoke.needs = needs;
+  }
   if (info.returnType.kind === "never") invoke.noReturn = true;
   // A call from the user's program into the boot library: the library's messages and trace
   // name this line (callSite()).

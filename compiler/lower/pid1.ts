@@ -64,7 +64,9 @@ export function exitTrap(ctx: LowerContext): Command[] {
     ? `${rescue.shName} "\${__loc:-init}: ${message}"`
     : `printf '%s\\n' 'init: ${message}: starting a shell' >&2; while :; do sh; done`;
   // Compiler-written syntax, which the printer single-quotes: the trap expands it when it runs.
-  return [sh.command("trap", sh.word({ kind: "lit", text: action, syntax: true }), "EXIT")];
+  const trap = sh.command("trap", sh.word({ kind: "lit", text: action, syntax: true }), "EXIT");
+  if (!rescue) trap.needs = { commands: ["sh"] };
+  return [trap];
 }
 
 /** `__fail` in an init: the helper's message goes to the rescue shell, with the line. */

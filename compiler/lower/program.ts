@@ -15,12 +15,16 @@ import { switchVisitors } from "./switch.ts";
 import type { Visitors } from "./visitor.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnostics } from "../diagnostics/codes.ts";
-import { optimize } from "../passes/optimize.ts";
+import { optimize, optimizeSpecialized } from "../passes/optimize.ts";
 import { markCallsThatNeverReturn } from "../passes/exits.ts";
 import { alwaysJumps } from "../passes/shapes.ts";
 import { dropRepeatedLocations } from "../passes/locations.ts";
-import { mapCommands } from "../sh/walk.ts";
+import { forEachCommand, mapCommands } from "../sh/walk.ts";
 import { exitTrap, initFailHelper, rescueFunction } from "./pid1.ts";
+import { bindCompileTime, valueAt } from "./config.ts";
+import type { ConfigValue, VariantSet } from "../front/variants.ts";
+import { specialize } from "../passes/specialize.ts";
+import { collectManifest } from "../manifest/collect.ts";
 
 /** Every visitor, merged into one map per node family and keyed by SyntaxKind. */
 export const standardVisitors: Visitors = {
@@ -31,8 +35,8 @@ export const standardVisitors: Visitors = {
 export interface LoweredProgram {
   commands: Command[];
   diagnostics: Diagnostic[];
-  /** The external commands the script may run, with where each is used. */
-  externalCommands: ReadonlyMap<string, readonly sh.Origin[]>;
+  /** What the final script may need at boot (see compiler/manifest). */
+  needs: ReturnType<typeof collectManifest>;
 }
 
 /**
@@ -45,57 +49,112 @@ export interface ProgramInput {
   libFileName: string;
   /** Finds a boot library function the compiler calls itself (rescueShell, for a failed exec). */
   libraryFunction?: (module: string, name: string) => ts.FunctionDeclaration | undefined;
+  /** The source's variants: their computation ran at compile time. */
+  variants?: VariantSet;
 }
 
 export function lowerProgram(source: ts.SourceFile, input: ProgramInput): LoweredProgram {
+  return finishProgram(lowerSource(source, input));
+}
+
+/** A program lowered and optimised once, before any variant's values are put in. */
+export interface LoweredSource {
+  ctx: LowerContext;
+  source: ts.SourceFile;
+  entry: FunctionInfo | undefined;
+  rescue: FunctionInfo | undefined;
+  functions: Command[];
+  main: Command[];
+}
+
+/**
+ * Lowers a program and runs the passes over it. A source with variants is lowered once for
+ * all of them: the configuration's fields are slots (lower/config.ts) that finishProgram fills
+ * in per variant.
+ */
+export function lowerSource(source: ts.SourceFile, input: ProgramInput): LoweredSource {
   const ctx = new LowerContext(input.checker, standardVisitors, input.libFileName);
   ctx.entryFile = source;
   ctx.declareModuleVariable = (decl) => lowerModuleVariable(decl, ctx);
   if (input.libraryFunction) ctx.libraryFunction = input.libraryFunction;
+  // The statements that compute the variants ran at compile time: their constants are values.
+  const compileTime = input.variants?.compileTime;
+  if (input.variants) bindCompileTime(input.variants.constants, ctx);
   checkInitEntry(source, ctx);
+  const statements = source.statements.filter((s) => !compileTime?.has(s));
   // An init's first command: whatever makes the script exit goes to the rescue shell instead.
-  const main = [...(ctx.initMode ? exitTrap(ctx) : []), ...ctx.stmts(source.statements)];
+  const main = [...(ctx.initMode ? exitTrap(ctx) : []), ...ctx.stmts(statements)];
   const rescue = rescueFunction(ctx);
   defineQueuedFunctions(ctx);
   const entry = initEntry(source, ctx);
   const recursive = recursiveFunctions(ctx.functions);
   const used = reachable([...ctx.topCalls, ...(entry ? [entry] : [])]);
   const functions = ctx.functions.filter((f) => used.has(f)).flatMap((f) => definitionWithLocals(f, recursive.has(f)));
-  // The passes may remove the only call to a function or a helper (in a branch of a constant
-  // test): what nothing calls any more is left out, and the passes run again without it.
-  let [calledFunctions, optimizedMain] = optimize(functions, main);
+  if (ctx.diagnostics.length > 0) return { ctx, source, entry, rescue, functions, main };
+  const [optimizedFunctions, optimizedMain] = optimize(functions, main);
+  return { ctx, source, entry, rescue, functions: optimizedFunctions, main: optimizedMain };
+}
+
+/**
+ * The script of a lowered program — of one variant, whose configuration fills the slots:
+ * the passes fold what that made constant, what nothing calls any more is left out, the
+ * runtime helpers still used are added, and the manifest is read off the result.
+ */
+export function finishProgram(lowered: LoweredSource, variant?: { config: ConfigValue }): LoweredProgram {
+  const { ctx, source, entry, rescue } = lowered;
+  if (ctx.diagnostics.length > 0) return { commands: [], diagnostics: ctx.diagnostics, needs: collectManifest({ functions: [], main: [] }, new Set(), source.fileName) };
+  let calledFunctions = lowered.functions;
+  let optimizedMain = lowered.main;
+  let moduleState = ctx.moduleState;
+  if (variant) {
+    const slots = new Map([...ctx.configSlots.values()].map((slot) => [slot.name, valueAt(variant.config, slot.path)]));
+    const valueOf = (slot: string) => {
+      if (!slots.has(slot)) throw new Error(`internal: unknown configuration slot ${slot}`);
+      return slots.get(slot);
+    };
+    moduleState = specialize(moduleState, valueOf);
+    const functions = specialize(calledFunctions, valueOf);
+    const main = specialize(optimizedMain, valueOf);
+    // What a slot's value changed is folded; the rest was optimised already.
+    const changed = new Set([...functions.filter((c, i) => c !== calledFunctions[i]), ...main.filter((c, i) => c !== optimizedMain[i])]);
+    [calledFunctions, optimizedMain] = optimizeSpecialized(functions, main, changed);
+  }
   const tailOf = (list: Command[]): Command[] => {
     const last = list[list.length - 1];
     return entry ? [sh.command(entry.shName)] : last && alwaysJumps(last) ? [] : [sh.command("exit", "0")];
   };
+  // The passes may remove the only call to a function or a helper (in a branch of a constant
+  // test): what nothing calls any more is left out, and the passes run again without it.
   for (;;) {
     // The rescue shell of an init is called from the trap's text and from __fail, which the
     // scan cannot see: it stays.
     const kept = rescue ? [sh.command(rescue.shName)] : [];
-    const called = stillCalled(calledFunctions, [...optimizedMain, ...tailOf(optimizedMain), ...ctx.moduleState, ...kept]);
+    const called = stillCalled(calledFunctions, [...optimizedMain, ...tailOf(optimizedMain), ...moduleState, ...kept]);
     const marked = markCallsThatNeverReturn([...called, ...optimizedMain]);
     if (called.length === calledFunctions.length && !marked.changed) break;
     [calledFunctions, optimizedMain] = optimize(marked.commands.slice(0, called.length), marked.commands.slice(called.length));
   }
   const tail = tailOf(optimizedMain);
-  const programText = JSON.stringify([calledFunctions, optimizedMain, tail, ctx.moduleState]);
+  const programText = [...calledFunctions, ...optimizedMain, ...tail, ...moduleState].map(jsonOf).join(",");
+  if (variant && /"__cfg/.test(programText)) throw new Error("internal: a configuration slot was left in a variant's script");
   const resolved = resolveHelpers(liveHelpers(ctx.helpers, programText)).map((h) =>
     h.name === "__fail" && rescue ? { ...h, source: initFailHelper(rescue) } : h,
   );
-  const helpers = [...registerShownSet(resolved, [...calledFunctions, ...optimizedMain, ...tail, ...ctx.moduleState]), ...resolved.map((h): Command => ({ kind: "verbatim", text: h.source }))];
+  const helpers = [...registerShownSet(resolved, [...calledFunctions, ...optimizedMain, ...tail, ...moduleState]), ...resolved.map((h): Command => ({ kind: "verbatim", text: h.source }))];
   const prunedFunctions = pruneLocals(calledFunctions);
   const userFunctions = new Set(ctx.functions.filter((f) => !ctx.inLibrary(f.node)).map((f) => f.shName));
   const liveFunctions = dropRepeatedLocations(prunedFunctions, userFunctions);
   const liveMain = dropRepeatedLocations(optimizedMain, userFunctions);
+  const needs = collectManifest({ functions: liveFunctions, main: [...moduleState, ...liveMain, ...tail] }, userFunctions, source.fileName);
   return {
     commands: [
       ...section("runtime helpers", helpers),
       ...section("functions", liveFunctions),
-      ...section("boot library state", ctx.moduleState),
+      ...section("boot library state", moduleState),
       ...section("program", [...liveMain, ...tail]),
     ],
     diagnostics: ctx.diagnostics,
-    externalCommands: ctx.commands,
+    needs,
   };
 }
 
@@ -122,6 +181,14 @@ function registerShownSet(helpers: readonly Helper[], commands: readonly Command
   visit(commands);
   return use.plain && !use.shown ? [sh.assign("__r", sh.word())] : [];
 }
+
+/** A command's JSON text, made once per command (the variants of a source share most of theirs). */
+function jsonOf(c: Command): string {
+  let text = jsonTexts.get(c);
+  if (text === undefined) jsonTexts.set(c, (text = JSON.stringify(c)));
+  return text;
+}
+const jsonTexts = new WeakMap<Command, string>();
 
 function section(title: string, commands: Command[]): Command[] {
   return commands.length === 0 ? [] : [{ kind: "comment", text: `--- ${title} ---` }, ...commands];
@@ -160,22 +227,21 @@ function initEntry(source: ts.SourceFile, ctx: LowerContext): FunctionInfo | und
 
 /**
  * The function definitions (each with the comment before it) that the program's commands
- * still call, directly or through each other. A name counts as called wherever it occurs
- * as a word: callers are plain commands, so that is exact for them and safe for the rest.
+ * still call, directly or through each other: a function is called where a command's first
+ * word names it (in a command substitution too).
  */
 function stillCalled(functions: readonly Command[], roots: readonly Command[]): Command[] {
   const byName = new Map<string, number>();
   functions.forEach((c, i) => c.kind === "function" && byName.set(c.name, i));
   const live = new Set<number>();
-  const scan = (commands: readonly Command[]) => {
-    const text = JSON.stringify(commands);
-    for (const [name, i] of byName) {
-      if (!live.has(i) && new RegExp(`"${name}"`).test(text)) {
-        live.add(i);
-        scan([functions[i]!]);
-      }
-    }
-  };
+  const scan = (commands: readonly Command[]) =>
+    forEachCommand(commands, (c) => {
+      const name = c.kind === "simple" && c.words[0] ? sh.literalText(c.words[0]) : undefined;
+      const i = name === undefined ? undefined : byName.get(name);
+      if (i === undefined || live.has(i)) return;
+      live.add(i);
+      scan([functions[i]!]);
+    });
   scan(roots);
   return functions.filter((c, i) => live.has(i) || (c.kind === "comment" && live.has(i + 1)));
 }

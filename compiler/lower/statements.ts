@@ -12,6 +12,7 @@ import { assignedByOtherFunctions } from "./writes.ts";
 import { assignmentOps, isUndefined, lowerCondition, toArith } from "./operators.ts";
 import { checkRecordWrite } from "./records.ts";
 import { divisorCheck } from "./pid1.ts";
+import { declareConfig, isVariantCall } from "./config.ts";
 import { classifyType, isScalar } from "./types.ts";
 import { dependsOnState, literalText, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
 import type { StatementVisitors } from "./visitor.ts";
@@ -54,6 +55,7 @@ function lowerDeclarationOnce(decl: ts.VariableDeclaration, ctx: LowerContext): 
     return declareFunction(decl.initializer, ctx);
   }
   const symbol = ctx.symbolOf(decl.name)!;
+  if (decl.initializer && isVariantCall(decl.initializer, ctx)) return declareConfig(decl, symbol, ctx);
   const declared = ctx.checker.getTypeOfSymbol(symbol);
   if (callSignatures(declared, ctx.checker).length > 0) return ctx.fail(diagnostics.functionValue(decl.initializer ?? decl.name));
   const type = classifyType(declared, ctx.checker);
@@ -164,7 +166,7 @@ function assignmentTarget(target: ts.Expression, ctx: LowerContext) {
   const symbol = ctx.symbolOf(target);
   const binding = symbol && ctx.bindingOf(symbol);
   if (binding?.kind === "broken") throw new LoweringAbort();
-  if (!binding || binding.kind === "function" || binding.kind === "constant" || binding.kind === "joined" || binding.kind === "split") {
+  if (!binding || binding.kind === "function" || binding.kind === "constant" || binding.kind === "joined" || binding.kind === "split" || binding.kind === "config" || binding.kind === "variant") {
     return ctx.fail(diagnostics.unsupportedSyntax(target, "Assigning to this"));
   }
   if (binding.scope && binding.scope !== ctx.scope) ctx.fail(diagnostics.capturedLocal(target, textOf(target)));

@@ -1,6 +1,6 @@
 import type { Arith, ArithOp, Command, Pattern, PatternPart, Simple, Word, WordPart } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
-import { mapCommands } from "../sh/walk.ts";
+import { mapCommands, sameList } from "../sh/walk.ts";
 import { isBare, mapLists } from "./effects.ts";
 import { alwaysJumps, isCatchAll, isPlainRead, isTrue } from "./shapes.ts";
 
@@ -196,7 +196,8 @@ function foldCommand(c: Command): Command[] {
       // Nothing to do on any branch, and tests without effects: nothing at all.
       const idle = (body: readonly Command[] | undefined) => (body ?? []).every((b) => b === NOTHING || isBare(b, ":"));
       if (clauses.every((k) => idle(k.body) && k.test.every(isPureTest)) && idle(c.otherwise)) return [];
-      return [caseForIf({ ...c, clauses }) ?? { ...c, clauses }];
+      const kept = clauses.length === c.clauses.length ? c : { ...c, clauses };
+      return [caseForIf(kept) ?? kept];
     }
     case "while": {
       if (c.test.some(alwaysJumps)) return c.test;
@@ -270,14 +271,14 @@ export function foldArith(a: Arith): Arith {
         const value = a.op === "-" ? -operand.value : operand.value === 0 ? 1 : 0;
         if (value >= INT32_MIN && value <= INT32_MAX) return sh.num(value === 0 ? 0 : value);
       }
-      return { ...a, operand };
+      return operand === a.operand ? a : { ...a, operand };
     }
     case "conditional": {
       const test = foldArith(a.test);
       const whenTrue = foldArith(a.whenTrue);
       const whenFalse = foldArith(a.whenFalse);
       if (test.kind === "num") return test.value !== 0 ? whenTrue : whenFalse;
-      return { ...a, test, whenTrue, whenFalse };
+      return test === a.test && whenTrue === a.whenTrue && whenFalse === a.whenFalse ? a : { ...a, test, whenTrue, whenFalse };
     }
     case "binary": {
       const left = foldArith(a.left);
@@ -288,7 +289,7 @@ export function foldArith(a: Arith): Arith {
       }
       // A comparison is 0 or 1 already.
       if (a.op === "!=" && right.kind === "num" && right.value === 0 && left.kind === "binary" && COMPARISONS.has(left.op)) return left;
-      return { ...a, left, right };
+      return left === a.left && right === a.right ? a : { ...a, left, right };
     }
   }
 }
@@ -315,40 +316,61 @@ function evaluate(op: ArithOp, x: number, y: number): number | undefined {
   return value === 0 ? 0 : value; // no -0
 }
 
+/** The word with its arithmetic folded; the word itself when there is nothing to fold. */
 function foldWord(w: Word): Word {
-  return { parts: w.parts.map((p) => foldPart(p)) };
+  const parts = sameList(w.parts, w.parts.map((p) => foldPart(p)));
+  return parts === w.parts ? w : { parts };
 }
 
 function foldPart<P extends WordPart | PatternPart>(p: P): P {
   if (p.kind === "arith") {
     // A constant is its digits: `[ 7 -gt 5 ]` is then a literal test this pass decides.
     const expr = foldArith(p.expr);
-    return (expr.kind === "num" ? { kind: "lit", text: String(expr.value) } : { ...p, expr }) as P;
+    if (expr.kind === "num") return { kind: "lit", text: String(expr.value) } as P;
+    return expr === p.expr ? p : { ...p, expr };
   }
   if (p.kind === "param" && p.op && (p.op.kind === "default" || p.op.kind === "alternative")) {
-    return { ...p, op: { ...p.op, word: foldWord(p.op.word) } };
+    const word = foldWord(p.op.word);
+    return word === p.op.word ? p : { ...p, op: { ...p.op, word } };
   }
   return p;
 }
 
+const foldWords = (ws: Word[]): Word[] => sameList(ws, ws.map(foldWord));
+
 /** Folds the arithmetic in every word of the program. */
 export function foldArithmetic(commands: readonly Command[]): Command[] {
-  const pattern = (pt: Pattern): Pattern => ({ parts: pt.parts.map((p) => foldPart(p)) });
+  const pattern = (pt: Pattern): Pattern => {
+    const parts = sameList(pt.parts, pt.parts.map((p) => foldPart(p)));
+    return parts === pt.parts ? pt : { parts };
+  };
+  // What holds no arithmetic to fold comes back as it was (the passes see unchanged rounds by identity).
   return mapCommands(commands, (c): Command[] => {
     switch (c.kind) {
-      case "simple":
-        return [
-          {
-            ...c,
-            assigns: c.assigns.map((a) => ({ name: a.name, value: foldWord(a.value) })),
-            words: c.words.map(foldWord),
-            redirects: c.redirects.map((r) => ({ ...r, target: foldWord(r.target) })),
-          },
-        ];
-      case "for":
-        return [{ ...c, words: c.words.map(foldWord) }];
-      case "case":
-        return [{ ...c, subject: foldWord(c.subject), arms: c.arms.map((a) => ({ ...a, patterns: a.patterns.map(pattern) })) }];
+      case "simple": {
+        const assigns = sameList(c.assigns, c.assigns.map((a) => {
+          const value = foldWord(a.value);
+          return value === a.value ? a : { name: a.name, value };
+        }));
+        const words = foldWords(c.words);
+        const redirects = sameList(c.redirects, c.redirects.map((r) => {
+          const target = foldWord(r.target);
+          return target === r.target ? r : { ...r, target };
+        }));
+        return [assigns === c.assigns && words === c.words && redirects === c.redirects ? c : { ...c, assigns, words, redirects }];
+      }
+      case "for": {
+        const words = foldWords(c.words);
+        return [words === c.words ? c : { ...c, words }];
+      }
+      case "case": {
+        const subject = foldWord(c.subject);
+        const arms = sameList(c.arms, c.arms.map((a) => {
+          const patterns = sameList(a.patterns, a.patterns.map(pattern));
+          return patterns === a.patterns ? a : { ...a, patterns };
+        }));
+        return [subject === c.subject && arms === c.arms ? c : { ...c, subject, arms }];
+      }
       default:
         return [c];
     }

@@ -41,3 +41,30 @@ export function optimize(functions: Command[], main: Command[]): [Command[], Com
   if (!all.slice(0, functions.length).every((c, i) => c.kind === functions[i]!.kind)) throw new Error("internal: a pass moved a function");
   return split(all);
 }
+
+/**
+ * The passes a variant's program needs once its configuration slots hold values (see
+ * specialize.ts): the program was optimised before, so what is left is folding the tests that
+ * became constant — in the function definitions that changed (each one on its own) and the
+ * top level — and removing what that left unread. A round that changes nothing ends it.
+ */
+export function optimizeSpecialized(functions: Command[], main: Command[], changed: ReadonlySet<Command>): [Command[], Command[]] {
+  const fold = (list: Command[]) => foldDefaults(foldConstants(foldArithmetic(list)));
+  let defs = functions;
+  let top = main;
+  let dirty = changed;
+  for (let round = 0; round < 6; round++) {
+    const folded = defs.map((c) => (dirty.has(c) ? fold([c])[0]! : c));
+    const foldedTop = top.some((c) => dirty.has(c)) ? fold(top) : top;
+    const all = removeUnusedAssignments([...folded, ...foldedTop]);
+    const nextDefs = all.slice(0, defs.length);
+    const nextTop = all.slice(defs.length);
+    const moved = new Set([...nextDefs.filter((c, i) => c !== defs[i]), ...nextTop.filter((c) => !top.includes(c))]);
+    defs = nextDefs;
+    top = nextTop;
+    if (moved.size === 0) break;
+    dirty = moved;
+  }
+  const all = dropFinalReturns([...defs, ...top]);
+  return [all.slice(0, defs.length), all.slice(defs.length)];
+}

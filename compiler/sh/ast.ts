@@ -81,6 +81,44 @@ export interface Redirect {
 
 interface Base {
   origin?: Origin;
+  /** What running this command needs of the machine, beyond the programs it runs (see compiler/manifest). */
+  needs?: Needs;
+}
+
+/**
+ * Facts for the manifest that the command's text does not show, recorded where a call is
+ * lowered: the passes keep them on the command or drop them with it, so only what the final
+ * script can still do is listed.
+ */
+export interface Needs {
+  /**
+   * Kernel modules loaded by name; `dynamic` when some names are known only at boot; `slots`:
+   * configuration slots (a name, or an array of names) whose values each variant adds.
+   */
+  modules?: { names: string[]; dynamic: boolean; slots?: string[] };
+  /** Files of the initramfs the command reads. */
+  files?: string[];
+  /** Configuration slots holding more such files. */
+  fileSlots?: string[];
+  /** Kernel command-line parameters the command reads. */
+  params?: ParamRead[];
+  /** Programs run from text the compiler wrote (a trap), which no runner command shows. */
+  commands?: string[];
+}
+
+/** One read of a kernel command-line parameter, as `initsh params` documents it. */
+export interface ParamRead {
+  /** The parameter's name; undefined when it is not known until boot. */
+  name: string | undefined;
+  /** What the read gives: text, a whole number, on/off, every value, whether it is there, the init's own arguments. */
+  kind: "string" | "int" | "flag" | "list" | "presence" | "args";
+  /** The value used when the parameter is absent: quoted text, a bare number, or the expression the source gives. */
+  fallback?: string;
+  /** The configuration slot that gives the fallback, filled in per variant. */
+  fallbackSlot?: string;
+  /** The TSDoc of the statement that reads it, or of the constant that names it. */
+  doc?: string;
+  origin: Origin;
 }
 
 export interface Simple extends Base {

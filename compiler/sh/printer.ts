@@ -7,8 +7,17 @@ import * as sh from "./ast.ts";
  * is inside double quotes, so no value is ever word-split, globbed or executed.
  */
 export function printScript(commands: readonly Command[]): string {
-  return printBody(commands, 0).join("\n") + "\n";
+  const lines = commands.flatMap((c) => {
+    // A top-level command prints the same wherever it stands: the variants of one source
+    // share most of theirs (the same objects), and each is printed once.
+    let printed = printedTopLevel.get(c);
+    if (printed === undefined) printedTopLevel.set(c, (printed = printCommand(c, 0)));
+    return printed;
+  });
+  return (lines.length > 0 ? lines : [":"]).join("\n") + "\n";
 }
+
+const printedTopLevel = new WeakMap<Command, string[]>();
 
 const INDENT = "  ";
 /** Text that means itself unquoted in every position we print a word in. */

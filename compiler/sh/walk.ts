@@ -1,4 +1,4 @@
-import type { Command } from "./ast.ts";
+import type { Command, Word } from "./ast.ts";
 
 /**
  * Rebuilds a command list bottom-up: `visit` sees each command after its nested bodies have
@@ -70,4 +70,29 @@ export function withNested(c: Command, list: (cs: Command[]) => Command[], opera
 /** `out`, or `list` itself when `out` holds the same commands in the same order. */
 export function sameList<T>(list: readonly T[], out: T[]): T[] {
   return out.length === list.length && out.every((x, i) => x === list[i]) ? (list as T[]) : out;
+}
+
+/**
+ * Calls `visit` on every command, top-down: nested bodies, operands and the commands of
+ * command substitutions (`$(…)`) included, with the name of the function each one is in
+ * (undefined outside every function).
+ */
+export function forEachCommand(commands: readonly Command[], visit: (c: Command, inFunction: string | undefined) => void, inFunction?: string): void {
+  for (const c of commands) {
+    visit(c, inFunction);
+    const within = c.kind === "function" ? c.name : inFunction;
+    forEachCommand(substitutions(c), visit, within);
+    withNested(
+      c,
+      (cs) => (forEachCommand(cs, visit, within), cs),
+      (x) => (forEachCommand([x], visit, within), x),
+    );
+  }
+}
+
+/** The commands inside the words of `c` itself (`x=$(…)`, `"$(…)"`, a `for` list, a `case` subject). */
+function substitutions(c: Command): Command[] {
+  const words: Word[] =
+    c.kind === "simple" ? [...c.words, ...c.assigns.map((a) => a.value), ...c.redirects.map((r) => r.target)] : c.kind === "for" ? c.words : c.kind === "case" ? [c.subject] : [];
+  return words.flatMap((w) => w.parts.flatMap((p) => (p.kind === "command" ? [p.command] : [])));
 }

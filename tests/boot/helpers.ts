@@ -38,7 +38,7 @@ export function compileInit(source: string): CompiledInit {
   if (!result.ok) throw new Error(`does not compile:\n${formatDiagnostics(result.diagnostics, dir)}`);
   const path = join(dir, "init.sh");
   writeFileSync(path, result.script, { mode: 0o755 });
-  return { path, script: result.script, commands: result.manifest.commands };
+  return { path, script: result.script, commands: result.manifest.commands.map((c) => c.name) };
 }
 
 /**

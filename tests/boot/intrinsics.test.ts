@@ -101,7 +101,8 @@ describe("intrinsics under the six shells", () => {
     expect(await shellcheck(program.path)).toBe("");
   });
   it("the manifest lists every command it may run", () => {
-    expect(program.commands).toEqual(["/bin/sh", "/etc/passwd", "false", "mkdir", "no-such-program", "printf", "sh", "sleep", "true"]);
+    // hasCommand("/bin/sh") and the like ask whether a program is there: they do not run it.
+    expect(program.commands).toEqual(["false", "mkdir", "printf", "sh", "sleep", "true"]);
   });
   for (const shell of SHELLS) {
     it(shell.name, () => {

@@ -6,10 +6,11 @@ import type { Builtins } from "../builtins/builtin.ts";
 import type { LowerContext } from "../context.ts";
 import { lowered, readsRegister, stringVal, type Lowered, type Val } from "../values.ts";
 import { runtimeFailure } from "../pid1.ts";
+import { commandNeeds } from "../needs.ts";
 
 /**
  * run, capture, runWithInput, exec, mkdir, sleep: everything that starts an external program.
- * Command names are string literals, recorded for the manifest; arguments are words, one per
+ * Command names are string literals (the manifest reads them off the final script); arguments are words, one per
  * value, or every element of an array.
  */
 
@@ -25,7 +26,6 @@ export function commandName(call: ts.CallExpression, index: number, ctx: LowerCo
   if (!arg || !(ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) || arg.text === "") {
     return ctx.fail(diagnostics.commandNotLiteral(arg ?? call));
   }
-  ctx.recordCommand(arg.text, call);
   return arg.text;
 }
 
@@ -86,6 +86,8 @@ function invocation(call: ts.CallExpression, nameIndex: number, ctx: LowerContex
     ? sh.command(ctx.useHelper("__runa"), runner, where, sh.word(name), args.array)
     : sh.command(runner, where, sh.word(name), ...args.words!);
   command.origin = ctx.origin(call);
+  const needs = commandNeeds(name, call.arguments.slice(nameIndex + 1), call, ctx);
+  if (needs) command.needs = needs;
   return { pre: args.pre, command };
 }
 
@@ -129,7 +131,6 @@ function exec(call: ts.CallExpression, ctx: LowerContext): Lowered {
 
 function mkdir(call: ts.CallExpression, ctx: LowerContext): Lowered {
   const path = ctx.toWord(ctx.expr(call.arguments[0]!), call.arguments[0]!);
-  ctx.recordCommand("mkdir", call);
   const command = sh.command(ctx.useHelper("__run"), locationWord(call, ctx), "mkdir", "-p", path.word);
   command.origin = ctx.origin(call);
   return lowered({ kind: "boolean", cond: path.pre.length > 0 ? sh.group([...path.pre, command]) : command, effect: true });
@@ -144,7 +145,6 @@ function sleep(call: ts.CallExpression, ctx: LowerContext): Lowered {
   } else {
     seconds = ctx.toWord(ctx.expr(arg), arg);
   }
-  ctx.recordCommand("sleep", call);
   const command = sh.command(ctx.useHelper("__run"), locationWord(call, ctx), "sleep", seconds.word);
   command.origin = ctx.origin(call);
   return lowered({ kind: "void" }, [...seconds.pre, command]);

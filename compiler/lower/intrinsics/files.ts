@@ -4,6 +4,7 @@ import type { Word } from "../../sh/ast.ts";
 import type { Builtins } from "../builtins/builtin.ts";
 import type { LowerContext } from "../context.ts";
 import { lowered, type Lowered } from "../values.ts";
+import { fileNeeds } from "../needs.ts";
 
 /** File tests and fork-free file access: `[ -e ]`, read loops, `printf >`, globs. */
 
@@ -22,12 +23,17 @@ const fileTest =
   (call: ts.CallExpression, ctx: LowerContext): Lowered => {
     const { pre, words } = pathArgs(call, ctx);
     const test = sh.test(flag, words[0]!);
+    const needs = fileNeeds(call.arguments[0], call, ctx);
+    if (needs) Object.assign(test, { needs, origin: ctx.origin(call) });
     return lowered({ kind: "boolean", cond: pre.length > 0 ? sh.group([...pre, test]) : test, effect: pre.length > 0 });
   };
 
 function readFile(call: ts.CallExpression, ctx: LowerContext): Lowered {
   const { pre, words } = pathArgs(call, ctx);
-  return lowered({ kind: "optional", name: "__r", inner: "string" }, [...pre, sh.or(sh.command(ctx.useHelper("__readfile"), words[0]!), sh.command(":"))]);
+  const read = sh.command(ctx.useHelper("__readfile"), words[0]!);
+  const needs = fileNeeds(call.arguments[0], call, ctx);
+  if (needs) Object.assign(read, { needs, origin: ctx.origin(call) });
+  return lowered({ kind: "optional", name: "__r", inner: "string" }, [...pre, sh.or(read, sh.command(":"))]);
 }
 
 /** writeFile / appendFile: the text, without a newline, by a builtin; the status says if it worked. */
@@ -41,7 +47,10 @@ const write =
 
 function listDir(call: ts.CallExpression, ctx: LowerContext): Lowered {
   const { pre, words } = pathArgs(call, ctx);
-  return lowered({ kind: "array", word: sh.word(sh.param("__r")) }, [...pre, sh.command(ctx.useHelper("__listdir"), words[0]!)]);
+  const list = sh.command(ctx.useHelper("__listdir"), words[0]!);
+  const needs = fileNeeds(call.arguments[0], call, ctx);
+  if (needs) Object.assign(list, { needs, origin: ctx.origin(call) });
+  return lowered({ kind: "array", word: sh.word(sh.param("__r")) }, [...pre, list]);
 }
 
 export const fileIntrinsics: Builtins = {
