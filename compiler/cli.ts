@@ -24,6 +24,12 @@ Usage:
   initsh params <entry.ts> [--variant <name>] [--format text|markdown|json]
                                           List the kernel command-line parameters the init
                                           reads, with their types, defaults and TSDoc.
+  initsh pack <init.ts> -o <initrd.img> [--variant <name> | --all-variants] [options]
+                                          Make a bootable initramfs for the init: busybox
+                                          with the applets it runs, the other programs and
+                                          their libraries, the kernel modules and files its
+                                          manifest names (initsh pack --help).
+  initsh pack --list <initrd.img>         What an image holds.
   initsh examples [-d <dir>]              Compile every example in examples/ into <dir>
                                           (default: build/examples; a folder with variants
                                           into <dir>/<folder>/).
@@ -216,6 +222,12 @@ export async function main(argv: string[]): Promise<void> {
     const { compiler, done } = await loadCompiler();
     process.exitCode = buildExamples(compiler, options.get("-d") ?? "build/examples") ? 0 : 1;
     done();
+    return;
+  }
+  if (command === "pack") {
+    // The image builder (compiler/pack/): it loads the compiler only for a .ts init.
+    const { runPackCommand } = await import("./pack/command.ts");
+    process.exitCode = await runPackCommand(rest, loadCompiler);
     return;
   }
   if (command === "simulate") {

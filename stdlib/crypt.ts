@@ -21,7 +21,7 @@ export namespace cryptsetup {
    * @param device - the encrypted device's /dev path (see waitForDevice).
    * @returns the unlocked device's path, or `undefined`.
    * @fallible
-   * @initramfsFile key.keyFile
+   * @initramfsFile key.keyFile secret
    * @example
    * const root = cryptsetup.open(dev, "root", { prompt: "Passphrase for root", tries: 3 }) ?? rescueShell("cannot unlock root");
    */

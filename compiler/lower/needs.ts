@@ -10,7 +10,8 @@ import type { LowerContext } from "./context.ts";
  * parameters are with TSDoc tags:
  *
  * - `@kernelModules` — every argument is a kernel module name (modprobe);
- * - `@initramfsFile key.keyFile` — that parameter (or field of it) names a file the init reads;
+ * - `@initramfsFile key.keyFile [secret]` — that parameter (or field of it) names a file the init
+ *   reads (a secret one, such as a key file, goes into an image only when the user says so);
  * - `@kernelParameter string|int|flag|list|presence|args` — the first argument names a kernel
  *   command-line parameter, the second is its fallback.
  */
@@ -180,7 +181,9 @@ export function callNeeds(decl: ts.SignatureDeclaration, call: ts.CallExpression
     const fromConfig = slots.filter((s): s is string => s !== undefined);
     needs.modules = { names: known.flatMap((k) => k ?? []), dynamic: known.some((k) => k === undefined), ...(fromConfig.length > 0 ? { slots: fromConfig } : {}) };
   }
-  for (const path of tags(decl, "initramfsFile")) {
+  for (const tag of tags(decl, "initramfsFile")) {
+    const [path = "", flag] = tag.split(/\s+/);
+    if (flag === "secret") needs.secret = true;
     const arg = argumentAt(call, decl, path);
     if (arg === null) continue;
     const slot = variantSlot(arg, ctx);

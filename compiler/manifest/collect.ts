@@ -22,13 +22,15 @@ export interface Manifest {
   modules: {
     /** Names known when the script is compiled (a literal, a configuration value), sorted. */
     names: string[];
+    /** For each of those names, the lines that load it. */
+    at: Record<string, string[]>;
     /** Whether it may also load modules whose names are known only at boot (the command line …): a packer needs a policy for those. */
     dynamic: boolean;
     /** The lines where such names come in. */
     dynamicAt: string[];
   };
   /** Files of the initramfs the script reads (key files, configuration), sorted. */
-  files: { path: string; at: string[] }[];
+  files: { path: string; at: string[]; secret?: true }[];
 }
 
 export interface ManifestCommand {
@@ -150,27 +152,34 @@ export function collectManifest(
       return { name, busybox, ...(pkg ? { package: pkg } : {}), at: sortedLines(sites) };
     });
 
-  const names = new Set<string>();
+  const modules = new Map<string, string[]>();
   const dynamicAt: string[] = [];
   let dynamic = false;
-  const files = new Map<string, string[]>();
+  const files = new Map<string, { at: string[]; secret: boolean }>();
   const params: ParamRead[] = [];
   for (const n of found.needs) {
+    const sites = at(n.place, n.origin);
     if (n.needs.modules) {
-      n.needs.modules.names.forEach((m) => names.add(m));
+      n.needs.modules.names.forEach((m) => modules.set(m, [...(modules.get(m) ?? []), ...sites]));
       if (n.needs.modules.dynamic) {
         dynamic = true;
-        dynamicAt.push(...at(n.place, n.origin));
+        dynamicAt.push(...sites);
       }
     }
-    for (const f of n.needs.files ?? []) files.set(f, [...(files.get(f) ?? []), ...at(n.place, n.origin)]);
+    for (const f of n.needs.files ?? []) {
+      const known = files.get(f);
+      files.set(f, { at: [...(known?.at ?? []), ...sites], secret: (known?.secret ?? false) || !!n.needs.secret });
+    }
     params.push(...(n.needs.params ?? []));
   }
+  const names = [...modules.keys()].sort();
   return {
     manifest: {
       commands,
-      modules: { names: [...names].sort(), dynamic, dynamicAt: sortedLines(dynamicAt) },
-      files: [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, sites]) => ({ path, at: sortedLines(sites) })),
+      modules: { names, at: Object.fromEntries(names.map((m) => [m, sortedLines(modules.get(m)!)])), dynamic, dynamicAt: sortedLines(dynamicAt) },
+      files: [...files]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([path, f]) => ({ path, at: sortedLines(f.at), ...(f.secret ? { secret: true as const } : {}) })),
     },
     params,
   };

@@ -100,6 +100,8 @@ export interface Needs {
   files?: string[];
   /** Configuration slots holding more such files. */
   fileSlots?: string[];
+  /** Whether those files are secrets (key files): a packer takes them only when told to. */
+  secret?: boolean;
   /** Kernel command-line parameters the command reads. */
   params?: ParamRead[];
   /** Programs run from text the compiler wrote (a trap), which no runner command shows. */

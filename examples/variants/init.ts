@@ -43,7 +43,8 @@ const base: Config = { luks: false, lvm: false, live: false, toRam: false, rootF
 
 export const variants = {
   plain: base,
-  "luks-lvm": { ...base, luks: true, lvm: true, modules: [...base.modules, "dm_mod", "dm_crypt"] },
+  // LUKS2 needs the kernel's dm-crypt, its cipher (aes-xts) and the crypto API cryptsetup uses.
+  "luks-lvm": { ...base, luks: true, lvm: true, modules: [...base.modules, "dm_mod", "dm_crypt", "aes_generic", "xts", "ecb", "af_alg", "algif_skcipher"] },
   live: { ...base, live: true, toRam: true, modules: [...base.modules, "loop", "squashfs", "overlay"] },
 } satisfies Variants<Config>;
 

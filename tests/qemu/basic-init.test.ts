@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildInitramfs } from "./initramfs.ts";
+import { packForBoot } from "./pack.ts";
 import { buildRootImage } from "./rootfs.ts";
 import { BOOT_TEST_TIMEOUT, bootSuite, expectReachedRoot, VIRTIO_MODULES, type JudgedBoot } from "./suite.ts";
 import { qemuSkipReason } from "./tools.ts";
@@ -44,7 +44,8 @@ describe.skipIf(skip !== undefined)("basic-init on a real kernel (QEMU, busybox-
     const { compileInit } = await import("./compile.ts");
     const start = performance.now();
     initrd = join(work, "initrd.cpio.gz");
-    initrdBytes = buildInitramfs({ init: compileInit(EXAMPLE), busybox: host.busybox, kernel: host.kernel, modules: VIRTIO_MODULES, tools: host.tools, out: initrd });
+    // basic-init loads the modules named by modules= on the command line: they are added.
+    initrdBytes = packForBoot(host, compileInit(EXAMPLE), initrd, { extraModules: VIRTIO_MODULES });
     // Every boot mounts it read-only (basic-init without `rw`), so one image serves them all.
     disk = buildRootImage({ busybox: host.busybox.binary, label: "root", mke2fs: host.tools.mke2fs!, out: join(work, "root.img") });
     buildSeconds = (performance.now() - start) / 1000;

@@ -10,7 +10,7 @@
  */
 import { join } from "node:path";
 import { beforeAll, describe, it } from "vitest";
-import { buildInitramfs } from "./initramfs.ts";
+import { packForBoot } from "./pack.ts";
 import { buildRootImage } from "./rootfs.ts";
 import { BOOT_TEST_TIMEOUT, bootSuite, expectRescued, VIRTIO_MODULES } from "./suite.ts";
 import { qemuSkipReason } from "./tools.ts";
@@ -18,7 +18,7 @@ import { qemuSkipReason } from "./tools.ts";
 const skip = qemuSkipReason();
 
 /** An init whose body (line 3 on) follows earlySetup. */
-const initWith = (body: string) => `import { earlySetup, log, rescueShell, switchRoot } from "initsh";
+const initWith = (body: string) => `import { earlySetup, log, mkdir, rescueShell, switchRoot } from "initsh";
 export default function init(): never {
   earlySetup() || rescueShell("no early setup");
 ${body}
@@ -39,12 +39,13 @@ describe.skipIf(skip !== undefined)("never a kernel panic (QEMU, busybox-static)
     const { host, work } = suite();
     const { compileInitSource } = await import("./compile.ts");
     const initrd = join(work, `${name}.cpio.gz`);
-    buildInitramfs({ init: edit(compileInitSource(source)), busybox: host.busybox, kernel: host.kernel, modules: VIRTIO_MODULES, tools: host.tools, out: initrd });
+    const init = compileInitSource(source);
+    packForBoot(host, { ...init, script: edit(init.script) }, initrd, { extraModules: VIRTIO_MODULES });
     return suite().boot(name, initrd, disk, "rd.emergency=poweroff");
   }
 
   it("switchRoot(\"/newroot\") with nothing mounted there: the rescue shell, naming why", async () => {
-    const run = await bootInit("not-mounted", initWith(`  switchRoot("/newroot");`));
+    const run = await bootInit("not-mounted", initWith(`  mkdir("/newroot") || rescueShell("no /newroot");\n  switchRoot("/newroot");`));
     expectRescued(run, "switchRoot: nothing is mounted on /newroot: mount the root filesystem there first");
   }, BOOT_TEST_TIMEOUT);
 

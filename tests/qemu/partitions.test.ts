@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { gptDisk, mbrDisk } from "./disks.ts";
-import { buildInitramfs } from "./initramfs.ts";
+import { packForBoot } from "./pack.ts";
 import { buildRootImage } from "./rootfs.ts";
 import { BOOT_TEST_TIMEOUT, bootSuite, expectReachedRoot, VIRTIO_MODULES } from "./suite.ts";
 import { qemuSkipReason, requireTools } from "./tools.ts";
@@ -33,7 +33,7 @@ describe.skipIf(skip !== undefined)("root=PARTUUID= and PARTLABEL= with busybox 
     const { sgdisk } = requireTools([{ command: "sgdisk", aptPackage: "gdisk" }]);
     const { compileInit } = await import("./compile.ts");
     initrd = join(work, "initrd.cpio.gz");
-    buildInitramfs({ init: compileInit(EXAMPLE), busybox: host.busybox, kernel: host.kernel, modules: VIRTIO_MODULES, tools: host.tools, out: initrd });
+    packForBoot(host, compileInit(EXAMPLE), initrd, { extraModules: VIRTIO_MODULES });
     const root = buildRootImage({ busybox: host.busybox.binary, label: "root", mke2fs: host.tools.mke2fs!, out: join(work, "root.img") });
     gpt = gptDisk({ filesystem: root, sgdisk: sgdisk!, partUuid: GPT_UUID, partLabel: GPT_LABEL, out: join(work, "gpt.img") });
     mbr = mbrDisk({ filesystem: root, signature: MBR_SIGNATURE, out: join(work, "mbr.img") });

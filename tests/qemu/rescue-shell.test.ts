@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildInitramfs } from "./initramfs.ts";
+import { packForBoot } from "./pack.ts";
 import { startQemu, type ConsoleSession } from "./qemu.ts";
 import { buildRootImage } from "./rootfs.ts";
 import { prepareHost, type QemuHost } from "./setup.ts";
@@ -56,7 +56,7 @@ describe.skipIf(skip !== undefined)("the rescue shell on a real kernel's serial 
     const { compileInit } = await import("./compile.ts");
     work = mkdtempSync(join(tmpdir(), "initsh-qemu-rescue-"));
     initrd = join(work, "initrd.cpio.gz");
-    buildInitramfs({ init: compileInit(EXAMPLE), busybox: host.busybox, kernel: host.kernel, modules: MODULES, tools: host.tools, out: initrd });
+    packForBoot(host, compileInit(EXAMPLE), initrd, { extraModules: MODULES });
     // root=LABEL=nope never matches it; the disk is there so that the failure is "did not appear", not "no disks".
     disk = buildRootImage({ busybox: host.busybox.binary, label: "root", mke2fs: host.tools.mke2fs!, out: join(work, "root.img") });
   });
