@@ -28,20 +28,43 @@ export function isReady(dir: string): boolean {
  */
 export function cached(dir: string, fill: (scratch: string) => void): string {
   if (isReady(dir)) return dir;
-  const parent = resolve(dir, "..");
-  mkdirSync(parent, { recursive: true });
-  const scratch = mkdtempSync(join(parent, ".build-"));
+  const scratch = scratchFor(dir);
   try {
     fill(scratch);
-    writeFileSync(join(scratch, READY), "");
-    if (existsSync(dir) && !isReady(dir)) rmSync(dir, { recursive: true, force: true });
-    try {
-      renameSync(scratch, dir);
-    } catch (error) {
-      if (!isReady(dir)) throw error;
-    }
+    publish(scratch, dir);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
   return dir;
+}
+
+/** {@link cached} for a `fill` that is asynchronous (a provisioning boot). */
+export async function cachedAsync(dir: string, fill: (scratch: string) => Promise<void>): Promise<string> {
+  if (isReady(dir)) return dir;
+  const scratch = scratchFor(dir);
+  try {
+    await fill(scratch);
+    publish(scratch, dir);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/** An empty folder beside `dir` (same filesystem, so the rename is atomic). */
+function scratchFor(dir: string): string {
+  const parent = resolve(dir, "..");
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, ".build-"));
+}
+
+/** Marks `scratch` finished and renames it to `dir`, unless another worker got there first. */
+function publish(scratch: string, dir: string): void {
+  writeFileSync(join(scratch, READY), "");
+  if (existsSync(dir) && !isReady(dir)) rmSync(dir, { recursive: true, force: true });
+  try {
+    renameSync(scratch, dir);
+  } catch (error) {
+    if (!isReady(dir)) throw error;
+  }
 }

@@ -16,8 +16,17 @@ export interface BootSpec {
   tools: Record<string, string>;
   vmlinuz: string;
   initrd: string;
-  /** Raw disk image attached as the first virtio disk (/dev/vda). */
-  disk: string;
+  /**
+   * Raw disk images attached as virtio disks in this order: the first is /dev/vda, the next
+   * /dev/vdb … (one path: just /dev/vda).
+   */
+  disk: string | readonly string[];
+  /**
+   * Boot with QEMU's `-snapshot`: the guest's writes go to a temporary overlay and the image
+   * files are left as they were (a cached disk, which an md array's assembly or a journal
+   * replay would otherwise change).
+   */
+  snapshot?: boolean;
   /** Kernel parameters after `console=ttyS0 panic=-1 quiet`. */
   append: string;
   /** Where the serial console (QEMU's stdout and stderr) goes. */
@@ -52,7 +61,8 @@ function timeoutArgs(spec: BootSpec): string[] {
     "-kernel", spec.vmlinuz,
     "-initrd", spec.initrd,
     "-append", `console=ttyS0 panic=-1 quiet ${spec.append}`,
-    "-drive", `file=${spec.disk},format=raw,if=virtio`,
+    ...(spec.snapshot ? ["-snapshot"] : []),
+    ...(typeof spec.disk === "string" ? [spec.disk] : spec.disk).flatMap((file) => ["-drive", `file=${file},format=raw,if=virtio`]),
   ];
 }
 

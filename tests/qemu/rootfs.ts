@@ -15,7 +15,7 @@ export const ROOT_MARKER = "INITSH-ROOT-REACHED";
 export const MOUNT_PREFIX = "INITSH-ROOT-MOUNT ";
 
 /** The root's /sbin/init: marker, mount table, power off (without which QEMU would wait). */
-const ROOT_INIT = `#!/bin/busybox sh
+export const ROOT_INIT = `#!/bin/busybox sh
 echo "${ROOT_MARKER} pid=$$" >/dev/console
 while read -r line; do echo "${MOUNT_PREFIX}$line"; done </proc/mounts >/dev/console
 /bin/busybox poweroff -f
@@ -25,8 +25,10 @@ while read -r line; do echo "${MOUNT_PREFIX}$line"; done </proc/mounts >/dev/con
 export interface RootImageSpec {
   /** The busybox-static binary to put at /bin/busybox. */
   busybox: string;
-  /** The filesystem label (root=LABEL=…). */
+  /** The filesystem label (root=LABEL=…; at most 16 bytes, spaces allowed). */
   label: string;
+  /** The filesystem UUID (root=UUID=…); a random one when absent. */
+  uuid?: string;
   /** Path of mke2fs. */
   mke2fs: string;
   /** Where to write the raw image. */
@@ -44,7 +46,8 @@ export function buildRootImage(spec: RootImageSpec): string {
     writeFileSync(join(stage, "sbin", "init"), ROOT_INIT);
     chmodSync(join(stage, "sbin", "init"), 0o755);
     rmSync(spec.out, { force: true });
-    runChecked(spec.mke2fs, ["-q", "-t", "ext4", "-b", "4096", "-L", spec.label, "-E", "root_owner=0:0", "-d", stage, spec.out, "64M"]);
+    const uuid = spec.uuid === undefined ? [] : ["-U", spec.uuid];
+    runChecked(spec.mke2fs, ["-q", "-t", "ext4", "-b", "4096", "-L", spec.label, ...uuid, "-E", "root_owner=0:0", "-d", stage, spec.out, "64M"]);
     return spec.out;
   } finally {
     rmSync(stage, { recursive: true, force: true });

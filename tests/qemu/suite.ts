@@ -3,11 +3,11 @@
  * for images and serial logs (kept with INITSH_TEST_KEEP=1), boots judged from their log, and
  * the common assertions. A suite calls {@link bootSuite} at the top of its `describe`.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, expect } from "vitest";
-import { bootQemu, type BootRun } from "./qemu.ts";
+import { basename, join, resolve } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { bootQemu, startQemu, type BootRun, type ConsoleSession } from "./qemu.ts";
 import { prepareHost, type QemuHost } from "./setup.ts";
 import { judge, tail, type Verdict } from "./verdict.ts";
 
@@ -16,14 +16,52 @@ export const VIRTIO_MODULES = ["virtio_pci", "virtio_blk"];
 /** Per boot: QEMU's own 120 s timeout plus the kill grace and some slack. */
 export const BOOT_TEST_TIMEOUT = 150_000;
 
+/**
+ * Where the serial logs of failed boots are copied, so that they outlive the suite's work
+ * folder (a CI artifact): build/qemu-logs/ at the repository root, or INITSH_QEMU_LOGS.
+ */
+export function failedLogsDir(): string {
+  return process.env.INITSH_QEMU_LOGS ?? resolve(import.meta.dirname, "..", "..", "build", "qemu-logs");
+}
+
+/**
+ * Copies a failed boot's serial log to {@link failedLogsDir} as `<label>-<its name>`, says
+ * where on stderr, and returns the copy's path (the log itself when it does not exist).
+ */
+export function keepFailedLog(label: string, log: string): string {
+  if (!existsSync(log)) return log;
+  const dir = failedLogsDir();
+  mkdirSync(dir, { recursive: true });
+  const kept = join(dir, `${label}-${basename(log)}`);
+  copyFileSync(log, kept);
+  console.error(`tests/qemu: the serial log of a failed boot is kept at ${kept}`);
+  return kept;
+}
+
+/** How a boot is made, besides its initrd, disks and kernel parameters. */
+export interface BootOptions {
+  /** QEMU's hard limit in seconds (default 120). */
+  timeoutSeconds?: number;
+  /** Leave the disk images unchanged (QEMU's -snapshot): for shared, cached disks. */
+  snapshot?: boolean;
+}
+
 export type JudgedBoot = BootRun & Verdict;
 
 export interface BootSuite {
   host: QemuHost;
   /** The suite's folder for images and logs. */
   work: string;
-  /** Boots `initrd` with `disk` and `append`; the log is `<name>.log` in the work folder. */
-  boot(name: string, initrd: string, disk: string, append: string): Promise<JudgedBoot>;
+  /**
+   * Boots `initrd` with `disk` (or several: /dev/vda, /dev/vdb …) and `append`; the log is
+   * `<name>.log` in the work folder, copied to {@link failedLogsDir} when the test fails.
+   */
+  boot(name: string, initrd: string, disk: string | readonly string[], append: string, options?: BootOptions): Promise<JudgedBoot>;
+  /**
+   * {@link boot} with the serial console on pipes, to type into (qemu.ts `startQemu`): call
+   * `stop()` in a `finally`. The log is kept the same way.
+   */
+  console(name: string, initrd: string, disk: string | readonly string[], append: string, options?: BootOptions): ConsoleSession;
 }
 
 /**
@@ -33,18 +71,33 @@ export interface BootSuite {
 export function bootSuite(label: string): () => BootSuite {
   let suite: BootSuite | undefined;
   const times: string[] = [];
+  /** The logs of the test that runs now. */
+  let logs: string[] = [];
   beforeAll(() => {
     const host = prepareHost();
     const work = mkdtempSync(join(tmpdir(), `initsh-qemu-${label}-`));
     suite = {
       host,
       work,
-      async boot(name, initrd, disk, append) {
-        const run = await bootQemu({ tools: host.tools, vmlinuz: host.kernel.vmlinuz, initrd, disk, append, log: join(work, `${name}.log`) });
+      async boot(name, initrd, disk, append, options = {}) {
+        const log = join(work, `${name}.log`);
+        logs.push(log);
+        const run = await bootQemu({ tools: host.tools, vmlinuz: host.kernel.vmlinuz, initrd, disk, append, log, ...options });
         times.push(`${name} ${run.seconds.toFixed(1)} s`);
         return { ...run, ...judge(run.log) };
       },
+      console(name, initrd, disk, append, options = {}) {
+        const log = join(work, `${name}.log`);
+        logs.push(log);
+        return startQemu({ tools: host.tools, vmlinuz: host.kernel.vmlinuz, initrd, disk, append, log, ...options });
+      },
     };
+  });
+  beforeEach(() => {
+    logs = [];
+  });
+  afterEach((context) => {
+    if (context.task.result?.state === "fail") for (const log of logs) keepFailedLog(label, log);
   });
   afterAll(() => {
     if (suite === undefined) return;
