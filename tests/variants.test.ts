@@ -3,7 +3,7 @@
  * the features its configuration turns off, its manifest matches the format and names what
  * that script runs, `initsh params` lists what that variant reads, and the CLI builds one
  * variant or all of them, writing nothing when it cannot.
- * (tests/boot/variants.test.ts boots the three on the simulated machine.)
+ * (tests/boot/variants.test.ts boots each on the simulated machine, tests/qemu/ on a real kernel.)
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -38,31 +38,48 @@ function functions(script: string): { defined: string[]; called: Set<string> } {
 }
 
 describe("examples/variants/init.ts: one script per variant", () => {
-  it("has the three variants, in the source's order", () => {
-    expect(all.variants.map((v) => v.name)).toEqual(["plain", "luks-lvm", "live"]);
+  const NAMES = ["plain", "luks-lvm", "luks-key", "lvm", "raid1", "live"];
+
+  it("has the six variants, in the source's order", () => {
+    expect(all.variants.map((v) => v.name)).toEqual(NAMES);
   });
 
-  it.each(["plain", "luks-lvm", "live"])("%s: shellcheck finds nothing", async (name) => {
+  it.each(NAMES)("%s: shellcheck finds nothing", async (name) => {
     const path = join(scratch, `${name}.sh`);
     writeFileSync(path, variant(name).script);
     expect(await shellcheck(path)).toBe("");
   });
 
-  it.each(["plain", "luks-lvm", "live"])("%s: every function and helper it defines, it calls", (name) => {
+  it.each(NAMES)("%s: every function and helper it defines, it calls", (name) => {
     const { defined, called } = functions(variant(name).script);
     // printf is the stand-in for shells without a printf builtin: called by the shell itself.
     expect(defined.filter((f) => !called.has(f) && f !== "printf")).toEqual([]);
   });
 
-  it("plain: no LUKS, LVM or live-system code", () => {
+  it("plain: no LUKS, LVM, RAID or live-system code", () => {
     const script = variant("plain").script;
-    for (const absent of ["cryptsetup", "lvm", "vgchange", "/run/live", "squashfs", "bootLive", "stty", "cryptdevice"]) expect(script).not.toContain(absent);
+    for (const absent of ["cryptsetup", "lvm", "vgchange", "mdadm", "/run/live", "squashfs", "bootLive", "stty", "cryptdevice"]) expect(script).not.toContain(absent);
   });
 
-  it("luks-lvm: the unlocking and activation, no live system", () => {
+  it("luks-lvm: the unlocking and activation, no key file, RAID or live system", () => {
     const script = variant("luks-lvm").script;
-    for (const present of ["cryptsetup", "lvm", "cryptdevice"]) expect(script).toContain(present);
-    for (const absent of ["/run/live", "squashfs", "bootLive", "livemedia"]) expect(script).not.toContain(absent);
+    for (const present of ["cryptsetup", "lvm", "cryptdevice", "Passphrase for the root filesystem"]) expect(script).toContain(present);
+    for (const absent of ["/etc/keys", "mdadm", "/run/live", "squashfs", "bootLive", "livemedia"]) expect(script).not.toContain(absent);
+  });
+
+  it("luks-key: the key file, and no passphrase asked, LVM, RAID or live system", () => {
+    const script = variant("luks-key").script;
+    for (const present of ["cryptsetup", "cryptdevice", "/etc/keys/root.key"]) expect(script).toContain(present);
+    for (const absent of ["Passphrase for the root filesystem", "lvm", "mdadm", "/run/live", "livemedia"]) expect(script).not.toContain(absent);
+  });
+
+  it("lvm and raid1: the activation or the assembly alone", () => {
+    const lvm = variant("lvm").script;
+    expect(lvm).toContain("vgchange");
+    for (const absent of ["cryptsetup", "cryptdevice", "mdadm", "/run/live"]) expect(lvm).not.toContain(absent);
+    const raid = variant("raid1").script;
+    expect(raid).toContain("mdadm");
+    for (const absent of ["cryptsetup", "cryptdevice", "vgchange", "/run/live"]) expect(raid).not.toContain(absent);
   });
 
   it("live: the live system only: no disk root, no LUKS or LVM", () => {
@@ -87,6 +104,11 @@ describe("manifests", () => {
     const common = ["findfs", "mkdir", "modprobe", "mount", "od", "poweroff", "readlink", "reboot", "setsid", "sh", "sleep", "switch_root"];
     expect(commands(variant("plain").manifest)).toEqual(common);
     expect(commands(variant("luks-lvm").manifest)).toEqual([...common, "cryptsetup", "lvm", "stty"].sort());
+    // cryptsetup.open decides between its key file and its prompt at boot: stty stays in.
+    expect(commands(variant("luks-key").manifest)).toEqual([...common, "cryptsetup", "stty"].sort());
+    expect(commands(variant("lvm").manifest)).toEqual([...common, "lvm"].sort());
+    expect(commands(variant("raid1").manifest)).toEqual([...common, "mdadm"].sort());
+    expect(variant("raid1").manifest.commands.find((c) => c.name === "mdadm")).toMatchObject({ busybox: false, package: "mdadm" });
     expect(commands(variant("live").manifest)).toEqual([...common, "cp"].sort());
     const cryptsetup = variant("luks-lvm").manifest.commands.find((c) => c.name === "cryptsetup")!;
     expect(cryptsetup).toMatchObject({ busybox: false, package: "cryptsetup-bin" });
@@ -98,6 +120,9 @@ describe("manifests", () => {
     const modprobeLine = `init.ts:${readFileSync(source, "utf8").split("\n").findIndex((l) => l.includes("modprobe(...config.modules)")) + 1}`;
     expect(variant("plain").manifest.modules).toEqual({ names: ["virtio_blk", "virtio_pci"], at: { virtio_blk: [modprobeLine], virtio_pci: [modprobeLine] }, dynamic: false, dynamicAt: [] });
     expect(variant("luks-lvm").manifest.modules.names).toEqual(["aes_generic", "af_alg", "algif_skcipher", "dm_crypt", "dm_mod", "ecb", "virtio_blk", "virtio_pci", "xts"]);
+    expect(variant("luks-key").manifest.modules.names).toEqual(variant("luks-lvm").manifest.modules.names);
+    expect(variant("lvm").manifest.modules.names).toEqual(["dm_mod", "virtio_blk", "virtio_pci"]);
+    expect(variant("raid1").manifest.modules.names).toEqual(["md_mod", "raid1", "virtio_blk", "virtio_pci"]);
     expect(variant("live").manifest.modules.names).toEqual(["loop", "overlay", "squashfs", "virtio_blk", "virtio_pci"]);
   });
 
@@ -105,9 +130,20 @@ describe("manifests", () => {
     const lines = readFileSync(source, "utf8").split("\n");
     const lineOf = (needle: string) => `init.ts:${lines.findIndex((l) => l.includes(needle)) + 1}`;
     const cryptsetup = variant("luks-lvm").manifest.commands.find((c) => c.name === "cryptsetup")!;
-    expect(cryptsetup.at).toEqual([lineOf("cryptsetup.open(container")]);
+    expect(cryptsetup.at).toEqual([lineOf('cryptsetup.open(container, "cryptroot", { prompt')]);
+    const withKey = variant("luks-key").manifest.commands.find((c) => c.name === "cryptsetup")!;
+    expect(withKey.at).toEqual([lineOf('cryptsetup.open(container, "cryptroot", { keyFile')]);
     const cp = variant("live").manifest.commands.find((c) => c.name === "cp")!;
     expect(cp.at).toEqual([lineOf('run("cp"')]);
+    const mdadm = variant("raid1").manifest.commands.find((c) => c.name === "mdadm")!;
+    expect(mdadm.at).toEqual([lineOf("mdraid.assemble()")]);
+  });
+
+  it("luks-key: its key file is a secret file of the initramfs, named by the variant's configuration; no other variant reads one", () => {
+    const lines = readFileSync(source, "utf8").split("\n");
+    const at = `init.ts:${lines.findIndex((l) => l.includes("{ keyFile: config.keyFile }")) + 1}`;
+    expect(variant("luks-key").manifest.files).toEqual([{ path: "/etc/keys/root.key", at: [at], secret: true }]);
+    for (const name of ["plain", "luks-lvm", "lvm", "raid1", "live"]) expect(variant(name).manifest.files).toEqual([]);
   });
 
   it("basic-init: modules named on the command line are known only at boot", () => {
@@ -164,6 +200,9 @@ describe("initsh params", () => {
     const library = ["debug flag", "rd.debug flag", "rd.emergency string"];
     expect(read("plain")).toEqual([...library, "init string", "root string", "rootdelay int", "rw flag"].sort());
     expect(read("luks-lvm")).toEqual([...library, "cryptdevice string", "init string", "root string", "rootdelay int", "rw flag"].sort());
+    expect(read("luks-key")).toEqual(read("luks-lvm"));
+    expect(read("lvm")).toEqual(read("plain"));
+    expect(read("raid1")).toEqual(read("plain"));
     expect(read("live")).toEqual([...library, "init string", "liveimage string", "livemedia string", "rootdelay int", "toram flag", "toram presence"].sort());
   });
 
@@ -196,7 +235,7 @@ describe("the CLI", () => {
     const out = join(scratch, "all");
     const r = cli("build", source, "--all-variants", "-o", out);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["init-live.json", "init-live.sh", "init-luks-lvm.json", "init-luks-lvm.sh", "init-plain.json", "init-plain.sh"]);
+    expect(readdirSync(out).sort()).toEqual(["live", "luks-key", "luks-lvm", "lvm", "plain", "raid1"].flatMap((v) => [`init-${v}.json`, `init-${v}.sh`]));
     expect(readFileSync(join(out, "init-live.sh"), "utf8")).toBe(variant("live").script);
     expect(JSON.parse(readFileSync(join(out, "init-plain.json"), "utf8"))).toEqual(variant("plain").manifest);
   });
@@ -207,13 +246,13 @@ describe("the CLI", () => {
     expect(readFileSync(out, "utf8")).toBe(variant("luks-lvm").script);
     const none = cli("build", source);
     expect(none.status).toBe(1);
-    expect(none.stderr).toContain("has variants (plain, luks-lvm, live): build one with --variant NAME, or all of them with --all-variants");
+    expect(none.stderr).toContain("has variants (plain, luks-lvm, luks-key, lvm, raid1, live): build one with --variant NAME, or all of them with --all-variants");
   });
 
   it("an unknown variant is named, with the known ones; --variant on a source without variants says so", () => {
     const unknown = cli("build", source, "--variant", "laptop");
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain("has no variant 'laptop': its variants are plain, luks-lvm, live");
+    expect(unknown.stderr).toContain("has no variant 'laptop': its variants are plain, luks-lvm, luks-key, lvm, raid1, live");
     const basic = cli("build", join(root, "examples", "basic-init.ts"), "--variant", "laptop");
     expect(basic.status).toBe(1);
     expect(basic.stderr).toContain("declares no variants");

@@ -1,6 +1,7 @@
 /**
- * One source, three inits: a plain disk root, a LUKS container holding LVM, and a live system
- * copied to RAM. Each variant's script holds only what its configuration turns on:
+ * One source, six inits: a plain disk root; a LUKS container holding LVM, unlocked with a
+ * passphrase; a LUKS container unlocked with a key file; an LVM volume; an md RAID1 mirror; and
+ * a live system copied to RAM. Each variant's script holds only what its configuration turns on:
  *
  *   npx initsh build examples/variants/init.ts --all-variants -o build/variants
  *   npx initsh params examples/variants/init.ts --variant luks-lvm
@@ -11,6 +12,7 @@ import {
   earlySetup,
   log,
   lvm,
+  mdraid,
   mkdir,
   modprobe,
   mount,
@@ -25,10 +27,14 @@ import {
 } from "initsh";
 
 interface Config {
-  /** The root filesystem is inside a LUKS container (cryptdevice=), unlocked with a passphrase. */
+  /** The root filesystem is inside a LUKS container (cryptdevice=). */
   luks: boolean;
+  /** The key file in the initramfs that unlocks the container; "" asks for a passphrase on the console. */
+  keyFile: string;
   /** The root filesystem is an LVM logical volume. */
   lvm: boolean;
+  /** The root filesystem is on an md RAID array, assembled first (a mirror with a disk missing starts degraded). */
+  raid: boolean;
   /** A live system: a squashfs image on a medium, under a RAM overlay. */
   live: boolean;
   /** Copy the live image into RAM first, so the medium can go (a live system only). */
@@ -39,12 +45,18 @@ interface Config {
   modules: string[];
 }
 
-const base: Config = { luks: false, lvm: false, live: false, toRam: false, rootFs: "ext4", modules: ["virtio_pci", "virtio_blk"] };
+const base: Config = { luks: false, keyFile: "", lvm: false, raid: false, live: false, toRam: false, rootFs: "ext4", modules: ["virtio_pci", "virtio_blk"] };
+
+/** LUKS2 needs the kernel's dm-crypt, its cipher (aes-xts) and the crypto API cryptsetup uses. */
+const luksModules = [...base.modules, "dm_mod", "dm_crypt", "aes_generic", "xts", "ecb", "af_alg", "algif_skcipher"];
 
 export const variants = {
   plain: base,
-  // LUKS2 needs the kernel's dm-crypt, its cipher (aes-xts) and the crypto API cryptsetup uses.
-  "luks-lvm": { ...base, luks: true, lvm: true, modules: [...base.modules, "dm_mod", "dm_crypt", "aes_generic", "xts", "ecb", "af_alg", "algif_skcipher"] },
+  "luks-lvm": { ...base, luks: true, lvm: true, modules: luksModules },
+  // The key file goes into the image only when given to initsh pack: --include KEY:/etc/keys/root.key
+  "luks-key": { ...base, luks: true, keyFile: "/etc/keys/root.key", modules: luksModules },
+  lvm: { ...base, lvm: true, modules: [...base.modules, "dm_mod"] },
+  raid1: { ...base, raid: true, modules: [...base.modules, "md_mod", "raid1"] },
   live: { ...base, live: true, toRam: true, modules: [...base.modules, "loop", "squashfs", "overlay"] },
 } satisfies Variants<Config>;
 
@@ -61,12 +73,17 @@ function deviceFrom(parameter: string, spec: string): DevicePath {
   return waitForDevice(device, seconds) ?? rescueShell(`${device} did not appear`);
 }
 
-/** The root filesystem's device: unlocked and activated first where the variant says so. */
+/** The root filesystem's device: assembled, unlocked and activated first where the variant says so. */
 function rootDevice(): DevicePath {
+  if (config.raid) mdraid.assemble() || log.warn("no RAID array was assembled");
   if (config.luks) {
     /** The LUKS container that holds the root (`cryptdevice=UUID=…`). */
     const container = deviceFrom("cryptdevice", cmdline.string("cryptdevice", ""));
-    cryptsetup.open(container, "cryptroot", { prompt: "Passphrase for the root filesystem", tries: 3 }) ?? rescueShell(`cannot unlock ${container}`);
+    const unlocked =
+      config.keyFile !== ""
+        ? cryptsetup.open(container, "cryptroot", { keyFile: config.keyFile })
+        : cryptsetup.open(container, "cryptroot", { prompt: "Passphrase for the root filesystem", tries: 3 });
+    unlocked ?? rescueShell(`cannot unlock ${container}`);
   }
   if (config.lvm) lvm.activate() || rescueShell("cannot activate the LVM volume groups");
   /** The root filesystem's device: `/dev/vda1`, `LABEL=root`, `/dev/mapper/vg-root` … */

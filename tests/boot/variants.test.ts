@@ -3,7 +3,8 @@
  * between them take every way its script has to a program: the boot itself, a device that
  * comes late, one named by PARTUUID, an init that is a symbolic link, and the three ways the
  * rescue shell ends. The programs the machine saw run must be exactly the variant's manifest,
- * and the modules it loaded exactly the manifest's modules.
+ * and the modules it loaded exactly the manifest's modules. (tests/qemu/ boots them on a real
+ * kernel.)
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -92,6 +93,71 @@ describe("examples/variants/init.ts on the simulated machine: each manifest is w
     ]);
     expect(runs[0]!.outcome).toEqual({ kind: "switch_root", argv: ["switch_root", "/newroot", "/sbin/init"], pid1: true });
     expect(runs[0]!.trace.map((t) => t.argv)).toContainEqual(["cryptsetup", "open", "/dev/vda2", "cryptroot"]);
+    expect(runs[1]!.outcome.kind).toBe("switch_root");
+    expect(runs.map((r) => r.outcome.kind).slice(2)).toEqual(["rescue", "reboot", "poweroff", "rescue"]);
+    expect(seen(runs).commands).toEqual(manifest.commands.map((c) => c.name));
+    expect(seen(runs).modules).toEqual(manifest.modules.names);
+  });
+
+  it("luks-key: the container opened with the key file, no passphrase asked", async () => {
+    const { init, manifest } = variant("luks-key");
+    const KEY = "key file bytes\n";
+    const key = (files: Scenario["files"] = {}): Scenario["files"] => ({ ...files, "/etc/keys/root.key": KEY });
+    const container = (extra: object) => ({ name: "vda2", luks: { passphrase: KEY, contents: { type: "ext4", label: "root" } }, ...extra });
+    const runs = await bootAll(init, [
+      { dirs: LINKED_ROOT.dirs, files: key(LINKED_ROOT.files), cmdline: "cryptdevice=/dev/vda2 root=/dev/mapper/cryptroot", devices: [container({})] },
+      { dirs: NEW_ROOT.dirs, files: key(NEW_ROOT.files), cmdline: `cryptdevice=PARTUUID=${GPT_UUID} root=/dev/mapper/cryptroot rootdelay=2`, devices: [container({ partuuid: GPT_UUID, appearsAfter: 0.5 })] },
+      { files: key(), cmdline: "cryptdevice=/dev/vda2 root=/dev/mapper/cryptroot", devices: [container({})] },
+      // The wrong key: the rescue shell, naming the container.
+      { dirs: NEW_ROOT.dirs, files: { ...NEW_ROOT.files, "/etc/keys/root.key": "another key\n" }, cmdline: "cryptdevice=/dev/vda2 root=/dev/mapper/cryptroot", devices: [container({})] },
+      ...NO_ROOT.map((s) => ({ ...s, cmdline: `cryptdevice=/dev/vda2 ${s.cmdline}`, devices: [container({})], files: key() })),
+    ]);
+    expect(runs[0]!.outcome).toEqual({ kind: "switch_root", argv: ["switch_root", "/newroot", "/sbin/init"], pid1: true });
+    expect(runs[0]!.trace.map((t) => t.argv)).toContainEqual(["cryptsetup", "open", "--key-file", "/etc/keys/root.key", "/dev/vda2", "cryptroot"]);
+    expect(runs[0]!.console).not.toContain("Passphrase");
+    expect(runs[1]!.outcome.kind).toBe("switch_root");
+    expect(runs.map((r) => r.outcome.kind).slice(2)).toEqual(["rescue", "rescue", "reboot", "poweroff", "rescue"]);
+    expect(runs[3]!.console).toContain("cannot unlock /dev/vda2");
+    // cryptsetup.open chooses between its key file and its prompt at boot, so the manifest
+    // keeps the prompt's stty, which a key file never runs.
+    expect(manifest.commands.map((c) => c.name)).toContain("stty");
+    expect(seen(runs).commands).toEqual(manifest.commands.map((c) => c.name).filter((c) => c !== "stty"));
+    expect(seen(runs).modules).toEqual(manifest.modules.names);
+  });
+
+  it("lvm: the volume groups activated, then the logical volume", async () => {
+    const { init, manifest } = variant("lvm");
+    const pv = { name: "vda", type: "LVM2_member" };
+    const volumeGroups = [{ name: "vg0", pvs: ["/dev/vda"], lvs: [{ name: "root", type: "ext4" }] }];
+    // A root beside LVM, on a partition that comes late (the groups are activated first anyway).
+    const late = { name: "vdb1", partuuid: GPT_UUID, type: "ext4", appearsAfter: 0.5 };
+    const runs = await bootAll(init, [
+      { ...LINKED_ROOT, cmdline: "root=/dev/mapper/vg0-root", devices: [pv], volumeGroups },
+      { ...NEW_ROOT, cmdline: `root=PARTUUID=${GPT_UUID} rootdelay=2`, devices: [pv, late], volumeGroups },
+      { cmdline: "root=/dev/mapper/vg0-root", devices: [pv], volumeGroups },
+      ...NO_ROOT.map((s) => ({ ...s, devices: [pv], volumeGroups })),
+    ]);
+    expect(runs[0]!.outcome).toEqual({ kind: "switch_root", argv: ["switch_root", "/newroot", "/sbin/init"], pid1: true });
+    expect(runs[0]!.trace.map((t) => t.argv)).toContainEqual(["lvm", "vgchange", "-ay", "--sysinit"]);
+    expect(runs[1]!.outcome.kind).toBe("switch_root");
+    expect(runs.map((r) => r.outcome.kind).slice(2)).toEqual(["rescue", "reboot", "poweroff", "rescue"]);
+    expect(seen(runs).commands).toEqual(manifest.commands.map((c) => c.name));
+    expect(seen(runs).modules).toEqual(manifest.modules.names);
+  });
+
+  it("raid1: the mirror assembled by mdadm, then the root on it", async () => {
+    const { init, manifest } = variant("raid1");
+    const members = [{ name: "vda", type: "linux_raid_member" }, { name: "vdb", type: "linux_raid_member" }];
+    const raidArrays = [{ name: "md0", members: ["/dev/vda", "/dev/vdb"], type: "ext4", label: "root" }];
+    const late = { name: "vdc1", partuuid: GPT_UUID, type: "ext4", appearsAfter: 0.5 };
+    const runs = await bootAll(init, [
+      { ...LINKED_ROOT, cmdline: "root=/dev/md0", devices: members, raidArrays },
+      { ...NEW_ROOT, cmdline: `root=PARTUUID=${GPT_UUID} rootdelay=2`, devices: [...members, late], raidArrays },
+      { cmdline: "root=/dev/md0", devices: members, raidArrays },
+      ...NO_ROOT.map((s) => ({ ...s, devices: members, raidArrays })),
+    ]);
+    expect(runs[0]!.outcome).toEqual({ kind: "switch_root", argv: ["switch_root", "/newroot", "/sbin/init"], pid1: true });
+    expect(runs[0]!.trace.map((t) => t.argv)).toContainEqual(["mdadm", "--assemble", "--scan"]);
     expect(runs[1]!.outcome.kind).toBe("switch_root");
     expect(runs.map((r) => r.outcome.kind).slice(2)).toEqual(["rescue", "reboot", "poweroff", "rescue"]);
     expect(seen(runs).commands).toEqual(manifest.commands.map((c) => c.name));
