@@ -35,8 +35,9 @@ export namespace cryptsetup {
     }
     const tries = k.tries ?? 3;
     for (let attempt = 1; attempt <= tries; attempt++) {
-      console.log(`${k.prompt ?? "Passphrase"} (${device}, try ${attempt} of ${tries}):`);
+      // Echo goes off before the prompt shows: what is typed once it shows is never echoed.
       void run("stty", "-echo");
+      console.log(`${k.prompt ?? "Passphrase"} (${device}, try ${attempt} of ${tries}):`);
       const passphrase = readLine();
       void run("stty", "echo");
       if (passphrase === undefined) break;

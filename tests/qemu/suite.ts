@@ -89,7 +89,17 @@ export function bootSuite(label: string): () => BootSuite {
       console(name, initrd, disk, append, options = {}) {
         const log = join(work, `${name}.log`);
         logs.push(log);
-        return startQemu({ tools: host.tools, vmlinuz: host.kernel.vmlinuz, initrd, disk, append, log, ...options });
+        const session = startQemu({ tools: host.tools, vmlinuz: host.kernel.vmlinuz, initrd, disk, append, log, ...options });
+        const stop = session.stop.bind(session);
+        let stopped = false;
+        return {
+          ...session,
+          async stop() {
+            await stop();
+            if (!stopped) times.push(`${name} ${session.seconds().toFixed(1)} s (typed into)`);
+            stopped = true;
+          },
+        };
       },
     };
   });
