@@ -9,15 +9,11 @@
  * Same host needs as basic-init.test.ts; INITSH_SKIP_QEMU=1 skips it, INITSH_TEST_KEEP=1 keeps
  * the images and the serial log.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { packForBoot } from "./pack.ts";
-import { startQemu, type ConsoleSession } from "./qemu.ts";
 import { buildRootImage } from "./rootfs.ts";
-import { prepareHost, type QemuHost } from "./setup.ts";
+import { bootSuite } from "./suite.ts";
 import { qemuSkipReason } from "./tools.ts";
 import { tail } from "./verdict.ts";
 
@@ -44,41 +40,25 @@ function past(match: RegExpExecArray): number {
 }
 
 describe.skipIf(skip !== undefined)("the rescue shell on a real kernel's serial console (QEMU, basic-init, root never appears)", () => {
-  let host: QemuHost;
-  let work: string;
+  const suite = bootSuite("rescue");
   let initrd: string;
   let disk: string;
   /** The whole serial log of the boot, once it has ended (however it ended). */
   let finalLog: string | undefined;
 
   beforeAll(async () => {
-    host = prepareHost();
+    const { host, work } = suite();
     const { compileInit } = await import("./compile.ts");
-    work = mkdtempSync(join(tmpdir(), "initsh-qemu-rescue-"));
     initrd = join(work, "initrd.cpio.gz");
     packForBoot(host, compileInit(EXAMPLE), initrd, { extraModules: MODULES });
     // root=LABEL=nope never matches it; the disk is there so that the failure is "did not appear", not "no disks".
     disk = buildRootImage({ busybox: host.busybox.binary, label: "root", mke2fs: host.tools.mke2fs!, out: join(work, "root.img") });
   });
 
-  afterAll(() => {
-    if (work === undefined) return;
-    if (process.env.INITSH_TEST_KEEP) console.info(`tests/qemu: images and serial log kept in ${work}`);
-    else rmSync(work, { recursive: true, force: true });
-  });
-
   it(
     "without rd.emergency: the shell runs typed commands with job control on the console, is started again after exit, and poweroff -f typed in it ends QEMU",
     async () => {
-      const qemu = startQemu({
-        tools: host.tools,
-        vmlinuz: host.kernel.vmlinuz,
-        initrd,
-        disk,
-        append: `root=LABEL=nope rootdelay=1 modules=${MODULES.join(",")}`,
-        log: join(work, "rescue.log"),
-        timeoutSeconds: QEMU_SECONDS,
-      });
+      const qemu = suite().console("rescue", initrd, disk, `root=LABEL=nope rootdelay=1 modules=${MODULES.join(",")}`, { timeoutSeconds: QEMU_SECONDS });
       const marks: string[] = [];
       const mark = (what: string): void => void marks.push(`${what} ${qemu.seconds().toFixed(1)} s`);
       try {

@@ -12,7 +12,7 @@
  * reuse it. Boots of a cached disk must not change it: boot them with `snapshot: true`.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildImage, writeImage } from "../../compiler/pack/index.ts";
@@ -109,7 +109,7 @@ export async function storageDisks(suite: BootSuite, kind: StorageKind): Promise
   const names = spec.disks.map((_, i) => `disk${i}.img`);
   if (isReady(dir)) {
     provisionTimes.push(`${kind} cached`);
-    return names.map((n) => join(dir, n));
+    return used(dir, kind, names);
   }
   const start = performance.now();
   await cachedAsync(dir, async (scratch) => {
@@ -132,6 +132,30 @@ export async function storageDisks(suite: BootSuite, kind: StorageKind): Promise
     copyFileSync(join(work, `provision-${kind}.log`), join(scratch, "provision.log"));
   });
   provisionTimes.push(`${kind} provisioned in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  return used(dir, kind, names);
+}
+
+/** How long an entry of a kind nothing uses any more stays (another checkout may still use it). */
+const UNUSED_SECONDS = 2 * 24 * 3600;
+
+/**
+ * Marks the entry `dir` used now (its folder's time) and removes the other entries of `kind`
+ * that nothing used for {@link UNUSED_SECONDS}: each change of what makes a disk leaves one
+ * behind. Returns the paths of the entry's disks.
+ */
+function used(dir: string, kind: StorageKind, names: string[]): string[] {
+  const now = Date.now() / 1000;
+  utimesSync(dir, now, now);
+  const parent = join(dir, "..");
+  for (const name of readdirSync(parent)) {
+    const other = join(parent, name);
+    if (other === dir || !name.startsWith(`${kind}-`) || !/^[0-9a-f]{16}$/.test(name.slice(kind.length + 1))) continue;
+    try {
+      if (now - statSync(other).mtimeMs / 1000 > UNUSED_SECONDS) rmSync(other, { recursive: true, force: true });
+    } catch {
+      // another worker removed it first
+    }
+  }
   return names.map((n) => join(dir, n));
 }
 
