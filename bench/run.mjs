@@ -956,7 +956,12 @@ function dirSizeMiB(d) {
   return (readdirSync(d).reduce((a, f) => a + statSync(join(d, f)).size, 0) / 2 ** 20).toFixed(1);
 }
 
-writeFileSync(join(ROOT, "BENCHMARKS.md"), md);
+// The boot benchmark's section (npm run bench:boot) is kept as it is.
+const previous = existsSync(join(ROOT, "BENCHMARKS.md")) ? readFileSync(join(ROOT, "BENCHMARKS.md"), "utf8") : "";
+const bootBegin = previous.indexOf("<!-- boot benchmark: begin");
+const bootEnd = previous.indexOf("<!-- boot benchmark: end -->");
+const bootSection = bootBegin >= 0 && bootEnd > bootBegin ? `\n${previous.slice(bootBegin, bootEnd + "<!-- boot benchmark: end -->".length)}\n` : "";
+writeFileSync(join(ROOT, "BENCHMARKS.md"), md + bootSection);
 
 // --- Console summary ---------------------------------------------------------------------------
 
