@@ -1,5 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { basename, join } from "node:path";
+import { check } from "./command/check.ts";
+import { cannotWrite, makeDirectory, sourceProblem, writeAtomically } from "./command/files.ts";
+import { report } from "./command/report.ts";
 import { enableCompileCache } from "./compile-cache.ts";
 import { packageRoot } from "./paths.ts";
 
@@ -7,7 +10,6 @@ import { packageRoot } from "./paths.ts";
 // code cache is on: `--help` and usage errors stay instant. esbuild keeps this import lazy in
 // the CommonJS bundle (compiler/build.mjs).
 type Compiler = typeof import("./index.ts");
-type Diagnostic = import("./index.ts").Diagnostic;
 
 const HELP = `initsh — compile typed TypeScript boot logic to POSIX sh
 
@@ -21,6 +23,9 @@ Usage:
   initsh build <entry.ts> --all-variants -o <dir>
                                           Compile every variant: <dir>/init-<name>.sh and
                                           its manifest <dir>/init-<name>.json.
+  initsh check <entry.ts> [--variant <name>]
+                                          Type-check and run every initsh check (every
+                                          variant, without --variant); write nothing.
   initsh params <entry.ts> [--variant <name>] [--format text|markdown|json]
                                           List the kernel command-line parameters the init
                                           reads, with their types, defaults and TSDoc.
@@ -48,9 +53,19 @@ standard error and no output file is written) or, for simulate, when the init di
 hand over (rescue shell, panic, time limit); 2 on a usage error.
 `;
 
+/** A usage error: one line naming the problem, exit status 2. */
 function usage(message: string): never {
-  process.stderr.write(`initsh: ${message}\n\n${HELP}`);
+  process.stderr.write(`initsh ${message} — see initsh --help\n`);
   process.exit(2);
+}
+
+/** The one entry file a command takes, which must be a readable TypeScript source (else a usage error). */
+function entryOperand(command: string, operands: readonly string[]): string {
+  if (operands.length === 0) usage(`${command}: no entry file (a .ts source) given`);
+  if (operands.length > 1) usage(`${command}: one entry file, not ${operands.map((o) => `'${o}'`).join(" and ")}`);
+  const problem = sourceProblem(operands[0]!);
+  if (problem !== undefined) usage(`${command}: ${problem}`);
+  return operands[0]!;
 }
 
 /** The options a command takes: those with a value, and switches. */
@@ -69,46 +84,17 @@ function parseArgs(command: string, args: readonly string[], spec: OptionSpec, a
     const name = aliases[arg] ?? arg;
     if (spec.values.includes(name)) {
       const value = args[++i];
-      if (value === undefined) usage(`${arg} needs a value`);
+      if (value === undefined) usage(`${command}: ${arg} needs a value`);
       options.set(name, value);
     } else if (spec.switches?.includes(name)) {
       switches.add(name);
     } else if (arg.startsWith("-") && arg !== "-") {
-      usage(`${command} has no option '${arg}'`);
+      usage(`${command}: unknown option '${arg}'`);
     } else {
       operands.push(arg);
     }
   }
   return { options, switches, operands };
-}
-
-/** Writes a file whole or not at all: a temporary file beside it, then a rename. */
-function writeAtomically(path: string, text: string, mode = 0o644): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, text, { mode });
-    chmodSync(temp, mode);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
-/** Prints diagnostics, and says that nothing was written when there are errors. */
-function report(compiler: Compiler, diagnostics: readonly Diagnostic[], ok: boolean, what = "No script was written."): void {
-  if (diagnostics.length > 0) process.stderr.write(compiler.formatDiagnostics([...diagnostics]) + "\n");
-  if (!ok) {
-    const errors = diagnostics.filter((d) => d.category === "error").length;
-    process.stderr.write(`\nFound ${errors} error${errors === 1 ? "" : "s"}. ${what}\n`);
-  }
-}
-
-/** A file that cannot be written: a clear message, exit status 1. */
-function cannotWrite(path: string, error: unknown): false {
-  const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "its folder does not exist" : (error as Error).message;
-  process.stderr.write(`initsh: cannot write ${path}: ${reason}\n`);
-  return false;
 }
 
 /** Compiles one program (one variant); returns false (after printing why) when it has errors. */
@@ -118,10 +104,14 @@ function build(compiler: Compiler, entry: string, out: string | undefined, manif
   if (!result.ok) return false;
   try {
     if (manifest !== undefined) writeAtomically(manifest, JSON.stringify(result.manifest, null, 2) + "\n");
+  } catch (error) {
+    return cannotWrite(manifest!, error);
+  }
+  try {
     if (out === undefined || out === "-") process.stdout.write(result.script);
     else writeAtomically(out, result.script, 0o755);
   } catch (error) {
-    return cannotWrite(out ?? manifest ?? "", error);
+    return cannotWrite(out!, error);
   }
   return true;
 }
@@ -136,7 +126,7 @@ function buildAllVariants(compiler: Compiler, entry: string, dir: string, quiet 
     return false;
   }
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     for (const v of result.variants) {
       writeAtomically(join(dir, `init-${v.name}.sh`), v.script, 0o755);
       writeAtomically(join(dir, `init-${v.name}.json`), JSON.stringify(v.manifest, null, 2) + "\n");
@@ -159,7 +149,11 @@ function params(compiler: Compiler, entry: string, variant: string | undefined, 
 
 function buildExamples(compiler: Compiler, dir: string): boolean {
   const examples = join(packageRoot, "examples");
-  mkdirSync(dir, { recursive: true });
+  try {
+    makeDirectory(dir);
+  } catch (error) {
+    return cannotWrite(dir, error);
+  }
   let ok = true;
   for (const entry of readdirSync(examples, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.isFile() && entry.name.endsWith(".ts")) {
@@ -182,9 +176,33 @@ async function loadCompiler(): Promise<{ compiler: Compiler; done(): void }> {
   return { compiler, done: () => cache?.save() };
 }
 
+/**
+ * Runs the CLI with the arguments after `initsh`; sets `process.exitCode` (0, 1 for a failed
+ * build, 2 for a usage error). Never throws: an unexpected error (a bug) is one line on stderr
+ * and exit status 1, not a stack trace.
+ */
 export async function main(argv: string[]): Promise<void> {
+  // A closed pipe (`initsh build x.ts | head -1`) ends the output, not the process with a trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+  try {
+    await dispatch(argv);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`initsh: internal error: ${message.split("\n")[0]} (please report it)\n`);
+    process.exitCode = 1;
+  }
+}
+
+async function dispatch(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+  if (command === undefined) {
+    process.stderr.write(HELP);
+    process.exitCode = 2;
+    return;
+  }
+  if (command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(HELP);
     return;
   }
@@ -194,31 +212,39 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (command === "build") {
     const { options, switches, operands } = parseArgs("build", rest, { values: ["-o", "--manifest", "--variant"], switches: ["--all-variants"] }, { "--out": "-o" });
-    if (operands.length !== 1) usage(operands.length === 0 ? "build needs an entry file" : `build takes one entry file, not ${operands.map((o) => `'${o}'`).join(" and ")}`);
+    const entry = entryOperand("build", operands);
     const all = switches.has("--all-variants");
-    if (all && (options.has("--variant") || options.has("--manifest"))) usage("--all-variants builds every variant, each with its manifest: drop --variant and --manifest");
-    if (all && (options.get("-o") === undefined || options.get("-o") === "-")) usage("--all-variants needs -o <dir> for the scripts");
+    if (all && (options.has("--variant") || options.has("--manifest"))) usage("build: --all-variants builds every variant, each with its manifest: drop --variant and --manifest");
+    if (all && (options.get("-o") === undefined || options.get("-o") === "-")) usage("build: --all-variants needs -o <dir> for the scripts");
     const { compiler, done } = await loadCompiler();
     const ok = all
-      ? buildAllVariants(compiler, operands[0]!, options.get("-o")!)
-      : build(compiler, operands[0]!, options.get("-o"), options.get("--manifest"), options.get("--variant"));
+      ? buildAllVariants(compiler, entry, options.get("-o")!)
+      : build(compiler, entry, options.get("-o"), options.get("--manifest"), options.get("--variant"));
     process.exitCode = ok ? 0 : 1;
+    done();
+    return;
+  }
+  if (command === "check") {
+    const { options, operands } = parseArgs("check", rest, { values: ["--variant"] });
+    const entry = entryOperand("check", operands);
+    const { compiler, done } = await loadCompiler();
+    process.exitCode = check(compiler, entry, options.get("--variant")) ? 0 : 1;
     done();
     return;
   }
   if (command === "params") {
     const { options, operands } = parseArgs("params", rest, { values: ["--variant", "--format"] });
-    if (operands.length !== 1) usage("params takes one entry file");
+    const entry = entryOperand("params", operands);
     const format = options.get("--format") ?? "text";
-    if (format !== "text" && format !== "markdown" && format !== "json") usage(`--format is text, markdown or json, not '${format}'`);
+    if (format !== "text" && format !== "markdown" && format !== "json") usage(`params: --format is text, markdown or json, not '${format}'`);
     const { compiler, done } = await loadCompiler();
-    process.exitCode = params(compiler, operands[0]!, options.get("--variant"), format) ? 0 : 1;
+    process.exitCode = params(compiler, entry, options.get("--variant"), format) ? 0 : 1;
     done();
     return;
   }
   if (command === "examples") {
     const { options, operands } = parseArgs("examples", rest, { values: ["-d"] });
-    if (operands.length !== 0) usage(`unexpected argument '${operands[0]}'`);
+    if (operands.length !== 0) usage(`examples: no operands, not '${operands[0]}'`);
     const { compiler, done } = await loadCompiler();
     process.exitCode = buildExamples(compiler, options.get("-d") ?? "build/examples") ? 0 : 1;
     done();
@@ -236,5 +262,5 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = await runSimulateCommand(rest);
     return;
   }
-  usage(`unknown command '${command}'`);
+  usage(`${command}: unknown command`);
 }

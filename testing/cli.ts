@@ -1,7 +1,8 @@
 /**
  * `initsh simulate`: the command-line face of the simulated machine.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { fileProblem, sourceProblem } from "../compiler/command/files.ts";
 import { formatRun } from "./format.ts";
 import { simulate } from "./simulate.ts";
 import type { Scenario } from "./types.ts";
@@ -61,21 +62,20 @@ function parseArgs(argv: string[]): SimulateArgs {
       if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError("--timeout needs a positive number of milliseconds");
     } else if (arg === "--shell") {
       shell = value();
-      if (shell !== "dash" && shell !== "busybox") throw new UsageError("--shell is dash or busybox");
+      if (shell !== "dash" && shell !== "busybox") throw new UsageError(`--shell is dash or busybox, not '${shell}'`);
     } else if (arg === "--json") json = true;
-    else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
+    else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option '${arg}'`);
     else if (init === undefined) init = arg;
-    else throw new UsageError("simulate takes exactly one init file");
+    else throw new UsageError(`one init file, not '${init}' and '${arg}'`);
   }
-  if (init === undefined) throw new UsageError("simulate needs an init file (.ts or .sh)");
+  if (init === undefined) throw new UsageError("no init file (.ts or .sh) given");
+  const problem = initProblem(init);
+  if (problem !== undefined) throw new UsageError(problem);
   let scenario: Scenario = {};
   if (scenarioFile !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(scenarioFile, "utf8");
-    } catch (error) {
-      throw new Error(`initsh simulate: cannot read ${scenarioFile}: ${(error as Error).message}`);
-    }
+    const unreadable = fileProblem(scenarioFile);
+    if (unreadable !== undefined) throw new UsageError(`--scenario: ${unreadable}`);
+    const text = readFileSync(scenarioFile, "utf8");
     try {
       scenario = JSON.parse(text) as Scenario;
     } catch (error) {
@@ -87,6 +87,26 @@ function parseArgs(argv: string[]): SimulateArgs {
   if (shell !== undefined) scenario = { ...scenario, shell: shell as "dash" | "busybox" };
   if (consoleLines.length > 0) scenario = { ...scenario, console: [...(scenario.console ?? []), ...consoleLines] };
   return { init, scenario, json };
+}
+
+/**
+ * Why `path` cannot be simulated, or undefined: a TypeScript source (`.ts`) must be one the
+ * compiler reads; anything else must be a readable shell script (named `.sh`, or starting
+ * with `#!`), so that a README or a binary is not run as one.
+ */
+function initProblem(path: string): string | undefined {
+  if (/\.[mc]?ts$/.test(path)) return sourceProblem(path);
+  const unreadable = fileProblem(path);
+  if (unreadable !== undefined) return unreadable;
+  if (path.endsWith(".sh")) return undefined;
+  const head = Buffer.alloc(2);
+  const fd = openSync(path, "r");
+  try {
+    readSync(fd, head, 0, 2, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.toString("latin1") === "#!" ? undefined : `${path} is neither a TypeScript source (.ts) nor a compiled init (a .sh file, or one starting with #!)`;
 }
 
 /**
@@ -106,10 +126,10 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     return ["switch_root", "exec", "reboot", "poweroff", "halt"].includes(result.outcome.kind) ? 0 : 1;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`initsh simulate: ${error.message}\n\n${SIMULATE_HELP}`);
+      process.stderr.write(`initsh simulate: ${error.message} — see initsh simulate --help\n`);
       return 2;
     }
-    process.stderr.write(`${(error as Error).message}\n`);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }

@@ -71,7 +71,7 @@ describe("initsh simulate (CLI)", () => {
 
   it("reports usage errors with status 2 and bad scenarios with status 1", async () => {
     expect((await cli([])).status).toBe(2);
-    expect((await cli(["a.sh", "b.sh"])).stderr).toContain("simulate takes exactly one init file");
+    expect((await cli(["a.sh", "b.sh"])).stderr).toBe("initsh simulate: one init file, not 'a.sh' and 'b.sh' — see initsh simulate --help\n");
     expect((await cli([fixture("exits.sh"), "--frobnicate"])).status).toBe(2);
     dir = mkdtempSync(join(tmpdir(), "initsh-sim-cli-"));
     writeFileSync(join(dir, "bad.json"), '{"devices": [{"name": 7}]}');

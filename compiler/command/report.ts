@@ -1,0 +1,19 @@
+/** How the CLI prints a compilation's diagnostics, and its summary line when it failed. */
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+
+type Compiler = typeof import("../index.ts");
+
+/**
+ * Prints diagnostics on stderr, as tsc does; when the compilation failed, a summary line
+ * counting the errors, then `what` (what was not written).
+ */
+export function report(compiler: Compiler, diagnostics: readonly Diagnostic[], ok: boolean, what = "No script was written."): void {
+  if (diagnostics.length > 0) process.stderr.write(compiler.formatDiagnostics([...diagnostics]) + "\n");
+  if (!ok) process.stderr.write(`\n${summary(diagnostics)}${what === "" ? "" : ` ${what}`}\n`);
+}
+
+/** "Found 3 errors." */
+export function summary(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.category === "error").length;
+  return `Found ${errors} error${errors === 1 ? "" : "s"}.`;
+}
