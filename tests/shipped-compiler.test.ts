@@ -7,7 +7,7 @@
  * so a stale dist/ can neither hide nor cause a difference.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -42,7 +42,8 @@ describe("the shipped compiler bundle", () => {
   beforeAll(async () => {
     const cache = join(root, "node_modules", ".cache");
     mkdirSync(cache, { recursive: true });
-    dir = mkdtempSync(join(cache, "initsh-shipped-"));
+    // Its real path: require.cache holds real paths, and node_modules may be a link (a worktree's).
+    dir = realpathSync(mkdtempSync(join(cache, "initsh-shipped-")));
     const { bundle } = await import(pathToFileURL(join(root, "compiler", "build.mjs")).href);
     await bundle(dir, { logLevel: "silent" });
     const require = createRequire(join(dir, "compiler.cjs"));

@@ -1,14 +1,15 @@
-import { createRequire } from "node:module";
 import { runInNewContext } from "node:vm";
 import { ts } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnostics } from "../diagnostics/codes.ts";
 import { isExported, sourceFileOf, textOf } from "./nodes.ts";
+import { stripTypes } from "./strip-types.ts";
 
 /**
  * A source's variants (`export const variants = { … } satisfies Variants<Config>`), evaluated
  * when the script is compiled: the initializer and the top-level constants and functions of
- * the same file it uses are compiled to JavaScript with esbuild and run in an empty V8 context,
+ * the same file it uses are turned into JavaScript (their types stripped: ./strip-types.ts) and
+ * run in an empty V8 context,
  * so spreads of a base configuration and small helper functions work, and nothing of the
  * boot library (which exists only at boot) can be reached.
  */
@@ -137,7 +138,8 @@ function dependencies(decl: ts.VariableDeclaration, checker: ts.TypeChecker, fou
       found.push(diagnostics.variantNotConstant(id, fromBoot ? `'${id.text}' comes from initsh and exists only at boot` : `'${id.text}' is imported, and imports have no value when the script is compiled`));
       return;
     }
-    const target = symbol?.valueDeclaration;
+    // An overloaded function's implementation, not its first signature.
+    const target = symbol?.declarations?.find((d) => ts.isFunctionDeclaration(d) && d.body !== undefined) ?? symbol?.valueDeclaration;
     if (!symbol || !target) return; // `undefined`
     if (sourceFileOf(target) !== source) {
       // The lib's globals (String, Math …) are JavaScript's own; anything else exists only at boot.
@@ -190,13 +192,10 @@ function evaluate(decl: ts.VariableDeclaration, statements: readonly ts.Statemen
   const source = sourceFileOf(decl);
   const all = [...statements, decl.parent.parent as ts.VariableStatement].sort((a, b) => a.pos - b.pos);
   const declared = all.flatMap((s) => (ts.isVariableStatement(s) ? s.declarationList.declarations.filter((d) => ts.isIdentifier(d.name)) : []));
-  const code = all.map((s) => textOf(s, source).replace(/^export\s+(default\s+)?/, "")).join("\n");
   const collect = declared.map((d) => (d.name as ts.Identifier).text).join(", ");
   let js: string;
   try {
-    // Loaded only for a source with variants: other builds do not pay for starting esbuild.
-    const { transformSync } = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
-    js = transformSync(`${code}\n;globalThis.__values = [${collect}];`, { loader: "ts", format: "esm", target: "es2022", logLevel: "silent" }).code;
+    js = `${stripTypes(all, source)}\n;globalThis.__values = [${collect}];`;
   } catch (error) {
     found.push(diagnostics.variantNotConstant(decl.name, `they cannot be compiled to JavaScript (${firstLine(error)})`));
     return undefined;
@@ -216,10 +215,8 @@ function evaluate(decl: ts.VariableDeclaration, statements: readonly ts.Statemen
   return values;
 }
 
-/** An error's message; for esbuild's, the messages it lists. */
+/** The first line of an error's message. */
 function firstLine(error: unknown): string {
-  const errors = (error as { errors?: { text: string }[] }).errors;
-  if (errors && errors.length > 0) return errors.map((e) => e.text).join("; ");
   return (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
 }
 
