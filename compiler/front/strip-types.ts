@@ -20,6 +20,9 @@ export function stripTypes(statements: readonly ts.Statement[], source: ts.Sourc
   return out.join("\n");
 }
 
+/** What TypeScript has at run time but does not declare (read as `undeclared.name`, which the slim build sees). */
+const undeclared = ts as unknown as { nullTransformationContext: ts.TransformationContext };
+
 /** Modifiers that mean nothing to a script run on its own. */
 const DROPPED_MODIFIERS = new Set([ts.SyntaxKind.ExportKeyword, ts.SyntaxKind.DefaultKeyword, ts.SyntaxKind.DeclareKeyword, ts.SyntaxKind.ReadonlyKeyword]);
 
@@ -51,7 +54,7 @@ function strip(node: ts.Node): ts.Node | undefined {
   if (ts.isVariableDeclaration(node)) {
     return ts.factory.updateVariableDeclaration(node, visit(node.name) as ts.BindingName, undefined, undefined, node.initializer && (visit(node.initializer) as ts.Expression));
   }
-  return ts.visitEachChild(node, strip, ts.nullTransformationContext);
+  return ts.visitEachChild(node, strip, undeclared.nullTransformationContext);
 }
 
 function visit(node: ts.Node): ts.Node {
