@@ -2,6 +2,7 @@
 //
 //   node compiler/build.mjs [outdir]      (default: dist/)
 //
+// It also writes the type declarations users' projects read (dist/types/: compiler/declarations.mjs).
 // Then it warms the CLI's code cache (warmCodeCache below), so that the first `initsh build`
 // after `npm ci` does not pay for compiling TypeScript from source.
 //
@@ -14,6 +15,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildDeclarations } from "./declarations.mjs";
 import { buildSlimTypeScript, namesUsed } from "./slim-typescript.mjs";
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -175,5 +177,6 @@ export function warmCodeCache(outdir = "dist", { example = join(ROOT, "examples"
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   await bundle(process.argv[2]);
+  buildDeclarations(process.argv[2]);
   warmCodeCache(process.argv[2]);
 }
