@@ -1,8 +1,9 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { check } from "./command/check.ts";
-import { cannotWrite, makeDirectory, sourceProblem, writeAtomically } from "./command/files.ts";
+import { cannotWrite, makeDirectory, sourceProblem, writeAtomically, writeFile } from "./command/files.ts";
 import { report } from "./command/report.ts";
+import { scaffold } from "./command/scaffold.ts";
 import { enableCompileCache } from "./compile-cache.ts";
 import { packageRoot } from "./paths.ts";
 
@@ -43,10 +44,14 @@ Usage:
                                           Run an init as PID 1 of a simulated machine and
                                           print the commands it ran, its console output and
                                           how it ended (initsh simulate --help; testing/README.md).
+  initsh init [<dir>]                     Start a project in <dir> (default: here): init.ts,
+                                          scenario.json, a test, tsconfig.json with initsh's
+                                          lib, and npm scripts (check, build, simulate, test).
   initsh --help                           Show this help.
   initsh --version                        Show the version.
 
-Every file is written whole or not at all (a temporary file, then a rename).
+Every file is written whole or not at all (a temporary file, then a rename); a missing
+folder of -o or --manifest is created.
 
 Exit status: 0 on success; 1 when the program has errors (diagnostics are printed on
 standard error and no output file is written) or, for simulate, when the init did not
@@ -103,13 +108,13 @@ function build(compiler: Compiler, entry: string, out: string | undefined, manif
   report(compiler, result.diagnostics, result.ok);
   if (!result.ok) return false;
   try {
-    if (manifest !== undefined) writeAtomically(manifest, JSON.stringify(result.manifest, null, 2) + "\n");
+    if (manifest !== undefined) writeFile(manifest, JSON.stringify(result.manifest, null, 2) + "\n");
   } catch (error) {
     return cannotWrite(manifest!, error);
   }
   try {
     if (out === undefined || out === "-") process.stdout.write(result.script);
-    else writeAtomically(out, result.script, 0o755);
+    else writeFile(out, result.script, 0o755);
   } catch (error) {
     return cannotWrite(out!, error);
   }
@@ -222,6 +227,12 @@ async function dispatch(argv: string[]): Promise<void> {
       : build(compiler, entry, options.get("-o"), options.get("--manifest"), options.get("--variant"));
     process.exitCode = ok ? 0 : 1;
     done();
+    return;
+  }
+  if (command === "init") {
+    const { operands } = parseArgs("init", rest, { values: [] });
+    if (operands.length > 1) usage(`init: one folder, not ${operands.map((o) => `'${o}'`).join(" and ")}`);
+    process.exitCode = scaffold(operands[0] ?? ".") ? 0 : 1;
     return;
   }
   if (command === "check") {

@@ -1,9 +1,10 @@
 /**
  * `initsh simulate`: the command-line face of the simulated machine.
  */
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { fileProblem, sourceProblem } from "../compiler/command/files.ts";
 import { formatRun } from "./format.ts";
+import { readScenario } from "./scenarioFile.ts";
 import { simulate } from "./simulate.ts";
 import type { Scenario } from "./types.ts";
 
@@ -75,12 +76,7 @@ function parseArgs(argv: string[]): SimulateArgs {
   if (scenarioFile !== undefined) {
     const unreadable = fileProblem(scenarioFile);
     if (unreadable !== undefined) throw new UsageError(`--scenario: ${unreadable}`);
-    const text = readFileSync(scenarioFile, "utf8");
-    try {
-      scenario = JSON.parse(text) as Scenario;
-    } catch (error) {
-      throw new Error(`initsh simulate: ${scenarioFile} is not valid JSON: ${(error as Error).message}`);
-    }
+    scenario = readScenario(scenarioFile);
   }
   if (cmdline !== undefined) scenario = { ...scenario, cmdline };
   if (timeout !== undefined) scenario = { ...scenario, timeoutMs: timeout };

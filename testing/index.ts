@@ -11,6 +11,7 @@
  * See testing/README.md.
  */
 export { simulate } from "./simulate.ts";
+export { readScenario } from "./scenarioFile.ts";
 export { formatRun } from "./format.ts";
 export { GENERIC_COMMANDS, MODELLED_COMMANDS } from "./shimNames.ts";
 export type {

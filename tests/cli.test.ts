@@ -4,7 +4,7 @@
  * process, over the built dist/.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,9 +33,9 @@ describe("CLI misuse", () => {
     ["a folder", ["check", "."], 2, /^initsh check: \. is not a file/],
     ["an unknown command", ["frob"], 2, /^initsh frob: unknown command/],
     ["a bad --format", ["params", example, "--format", "yaml"], 2, /^initsh params: --format is text, markdown or json, not 'yaml'/],
-    ["an output folder that does not exist", ["build", example, "-o", "/nonexistent/dir/x.sh"], 1, /^initsh: cannot write \/nonexistent\/dir\/x\.sh: its folder \/nonexistent\/dir does not exist$/],
-    ["a manifest folder that does not exist, named", ["build", example, "-o", "x.sh", "--manifest", "/nonexistent/m.json"], 1, /^initsh: cannot write \/nonexistent\/m\.json: its folder \/nonexistent does not exist$/],
-    ["an output folder that cannot be made (where Node's recursive mkdir never returns)", ["examples", "-d", "/proc/initsh-x"], 1, /^initsh: cannot write \/proc\/initsh-x: /],
+    ["an output folder that cannot be made (where Node's recursive mkdir never returns)", ["build", example, "-o", "/proc/initsh-x/x.sh"], 1, /^initsh: cannot write \/proc\/initsh-x\/x\.sh: cannot create the folder \/proc\/initsh-x: no such file or folder$/],
+    ["a manifest under a file, named", ["build", example, "-o", "x.sh", "--manifest", "notes.md/m.json"], 1, /^initsh: cannot write notes\.md\/m\.json: cannot create the folder .*notes\.md: it exists and is not a folder$/],
+    ["an examples folder that cannot be made", ["examples", "-d", "/proc/initsh-x"], 1, /^initsh: cannot write \/proc\/initsh-x: cannot create the folder \/proc\/initsh-x: no such file or folder$/],
     ["simulate: an unknown option", ["simulate", example, "--frob"], 2, /^initsh simulate: unknown option '--frob'/],
     ["simulate: a file that is neither TypeScript nor a script", ["simulate", "notes.md"], 2, /^initsh simulate: notes\.md is neither a TypeScript source \(\.ts\) nor a compiled init/],
     ["simulate: a missing scenario", ["simulate", example, "--scenario", "nope.json"], 2, /^initsh simulate: --scenario: cannot read nope\.json: no such file or folder/],
@@ -47,6 +47,14 @@ describe("CLI misuse", () => {
     expect(r.stderr.trimEnd()).toMatch(message);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.status).toBe(status);
+  });
+
+  it("creates the folder of -o and --manifest, as tsc does its outDir", () => {
+    const r = initsh("build", example, "-o", "new/dir/init.sh", "--manifest", "new/other/init.json");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, "new", "dir", "init.sh"), "utf8")).toMatch(/^#!\/bin\/sh\n/);
+    expect(JSON.parse(readFileSync(join(dir, "new", "other", "init.json"), "utf8")).manifestVersion).toBe(1);
   });
 
   it("prints the usage and exits 2 when given no command", () => {

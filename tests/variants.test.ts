@@ -262,9 +262,10 @@ describe("the CLI", () => {
     const out = join(scratch, "nothing.sh");
     expect(cli("build", source, "--variant", "nope", "-o", out).status).toBe(1);
     expect(readdirSync(scratch)).not.toContain("nothing.sh");
-    const missing = cli("build", join(root, "examples", "basic-init.ts"), "-o", join(scratch, "no", "such", "dir", "x.sh"));
+    writeFileSync(join(scratch, "a-file"), "");
+    const missing = cli("build", join(root, "examples", "basic-init.ts"), "-o", join(scratch, "a-file", "x.sh"));
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toMatch(/^initsh: cannot write .*x\.sh: its folder .*\/no\/such\/dir does not exist\n$/);
+    expect(missing.stderr).toMatch(/^initsh: cannot write .*x\.sh: cannot create the folder .*\/a-file: it exists and is not a folder\n$/);
     expect(readdirSync(scratch).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 

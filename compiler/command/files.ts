@@ -44,6 +44,12 @@ export function writeAtomically(path: string, text: string, mode = 0o644): void 
   }
 }
 
+/** Writes a file whole or not at all, creating its folder first if need be (as tsc does its outDir). */
+export function writeFile(path: string, text: string, mode = 0o644): void {
+  makeDirectory(dirname(path));
+  writeAtomically(path, text, mode);
+}
+
 /**
  * Creates a folder and its missing parents. Unlike `mkdirSync(dir, { recursive: true })`,
  * which Node 20 retries for ever where mkdir fails with ENOENT under an existing parent
@@ -65,8 +71,13 @@ export function makeDirectory(dir: string): void {
 
 /** Reports a file or folder that cannot be written, in one line on stderr; returns false (a failed build). */
 export function cannotWrite(path: string, error: unknown): false {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === "ENOENT" && !existsSync(dirname(resolve(path))) ? `its folder ${dirname(path)} does not exist` : reasonOf(error);
+  const e = error as NodeJS.ErrnoException;
+  const reason =
+    e.syscall === "mkdir" && e.path !== undefined
+      ? `cannot create the folder ${e.path}: ${reasonOf(error)}`
+      : e.code === "ENOENT" && !existsSync(dirname(resolve(path)))
+        ? `its folder ${dirname(path)} does not exist`
+        : reasonOf(error);
   process.stderr.write(`initsh: cannot write ${path}: ${reason}\n`);
   return false;
 }
