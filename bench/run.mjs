@@ -23,6 +23,7 @@ import { build, transformSync } from "esbuild";
 import { bundle, bundles } from "../compiler/build.mjs";
 import { spawnsSection } from "./spawns.mjs";
 import { variantsSection } from "./variants.mjs";
+import { watchSection } from "./watch.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
@@ -652,6 +653,9 @@ const spawns = await spawnsSection();
 // Every variant of one source, with the bundle measured here and its warm cache (bench/variants.mjs).
 log("bench: every variant of one source…");
 const variants = variantsSection(initshBin, withCache);
+// Save to new script with build --watch, with the bundle measured here (bench/watch.mjs).
+log("bench: build --watch…");
+const watching = await watchSection(initshBin, withCache);
 
 const md = `# initsh benchmarks
 
@@ -916,6 +920,7 @@ ${
 
 ${spawns}
 ${variants}
+${watching}
 
 ## Beating TypeScript 7
 

@@ -4,6 +4,7 @@ import { check } from "./command/check.ts";
 import { cannotWrite, makeDirectory, sourceProblem, writeAtomically, writeFile } from "./command/files.ts";
 import { report } from "./command/report.ts";
 import { scaffold } from "./command/scaffold.ts";
+import { watchBuild } from "./command/watch.ts";
 import { enableCompileCache } from "./compile-cache.ts";
 import { packageRoot } from "./paths.ts";
 
@@ -24,6 +25,9 @@ Usage:
   initsh build <entry.ts> --all-variants -o <dir>
                                           Compile every variant: <dir>/init-<name>.sh and
                                           its manifest <dir>/init-<name>.json.
+  initsh build … -o <out> --watch         Build, then build again on every save of the entry
+                                          (until Ctrl-C); a build with errors keeps the last
+                                          good output.
   initsh check <entry.ts> [--variant <name>]
                                           Type-check and run every initsh check (every
                                           variant, without --variant); write nothing.
@@ -102,9 +106,11 @@ function parseArgs(command: string, args: readonly string[], spec: OptionSpec, a
   return { options, switches, operands };
 }
 
+type Session = import("./index.ts").CompileSession;
+
 /** Compiles one program (one variant); returns false (after printing why) when it has errors. */
-function build(compiler: Compiler, entry: string, out: string | undefined, manifest: string | undefined, variant: string | undefined): boolean {
-  const result = compiler.compileFile(entry, variant === undefined ? {} : { variant });
+function build(compiler: Compiler, entry: string, out: string | undefined, manifest: string | undefined, variant: string | undefined, session?: Session): boolean {
+  const result = compiler.compileFile(entry, { ...(variant === undefined ? {} : { variant }), ...(session ? { session } : {}) });
   report(compiler, result.diagnostics, result.ok);
   if (!result.ok) return false;
   try {
@@ -122,8 +128,8 @@ function build(compiler: Compiler, entry: string, out: string | undefined, manif
 }
 
 /** Compiles every variant of a source into `dir`: init-<name>.sh and init-<name>.json. */
-function buildAllVariants(compiler: Compiler, entry: string, dir: string, quiet = false): boolean {
-  const result = compiler.compileVariants(entry);
+function buildAllVariants(compiler: Compiler, entry: string, dir: string, quiet = false, session?: Session): boolean {
+  const result = compiler.compileVariants(entry, session ? { session } : {});
   report(compiler, result.diagnostics, result.ok);
   if (!result.ok) return false;
   if (result.variants.length === 1 && result.variants[0]!.name === "") {
@@ -216,12 +222,22 @@ async function dispatch(argv: string[]): Promise<void> {
     return;
   }
   if (command === "build") {
-    const { options, switches, operands } = parseArgs("build", rest, { values: ["-o", "--manifest", "--variant"], switches: ["--all-variants"] }, { "--out": "-o" });
+    const { options, switches, operands } = parseArgs("build", rest, { values: ["-o", "--manifest", "--variant"], switches: ["--all-variants", "--watch"] }, { "--out": "-o", "-w": "--watch" });
     const entry = entryOperand("build", operands);
     const all = switches.has("--all-variants");
     if (all && (options.has("--variant") || options.has("--manifest"))) usage("build: --all-variants builds every variant, each with its manifest: drop --variant and --manifest");
     if (all && (options.get("-o") === undefined || options.get("-o") === "-")) usage("build: --all-variants needs -o <dir> for the scripts");
+    if (switches.has("--watch") && (options.get("-o") === undefined || options.get("-o") === "-")) usage("build: --watch needs -o <file> (or -o <dir> with --all-variants)");
     const { compiler, done } = await loadCompiler();
+    if (switches.has("--watch")) {
+      const session = compiler.createSession();
+      const out = options.get("-o")!;
+      const rebuild = all
+        ? () => buildAllVariants(compiler, entry, out, true, session)
+        : () => build(compiler, entry, out, options.get("--manifest"), options.get("--variant"), session);
+      await watchBuild(entry, all ? `${out}/init-*.sh` : out, rebuild, done);
+      return;
+    }
     const ok = all
       ? buildAllVariants(compiler, entry, options.get("-o")!)
       : build(compiler, entry, options.get("-o"), options.get("--manifest"), options.get("--variant"));

@@ -6,7 +6,7 @@ import { diagnostics } from "./diagnostics/codes.ts";
 import { typeCheck } from "./front/gate.ts";
 import { checkNesting } from "./front/nesting.ts";
 import { checkSyntax } from "./front/syntax.ts";
-import { createProject } from "./front/project.ts";
+import { createProject, createProjectCache, type ProjectCache } from "./front/project.ts";
 import { finishProgram, lowerSource, type LoweredSource } from "./lower/program.ts";
 import { libFile } from "./paths.ts";
 import { readVariants, variantCalls, type VariantSet } from "./front/variants.ts";
@@ -28,6 +28,21 @@ export { formatParameters, kernelParameters, type KernelParameter } from "./para
 export interface CompileOptions {
   /** The variant to build, for a source that declares variants (`export const variants`). */
   variant?: string;
+  /** Reuse what earlier compilations with this session parsed (see {@link createSession}). */
+  session?: CompileSession;
+}
+
+/**
+ * What a long-running process (`initsh build --watch`) keeps between compilations: the parsed
+ * lib and boot library, and the last program. The output is the same with or without it.
+ */
+export interface CompileSession {
+  readonly project: ProjectCache;
+}
+
+/** A new {@link CompileSession}, for compiling the same entry again and again. */
+export function createSession(): CompileSession {
+  return { project: createProjectCache() };
 }
 
 /** One compiled script: its text, what it needs at boot, and the kernel parameters it reads. */
@@ -64,7 +79,7 @@ const fileDiagnostic = (code: string, file: string, message: string): Diagnostic
 export function compileFile(path: string, options: CompileOptions = {}): CompileResult {
   const entry = resolve(path);
   return guarded(entry, () => {
-    const front = analyse(path, entry);
+    const front = analyse(path, entry, options.session);
     if (!("source" in front)) return front;
     const names = [...(front.variants?.configs.keys() ?? [])];
     const chosen = options.variant;
@@ -82,10 +97,10 @@ export function compileFile(path: string, options: CompileOptions = {}): Compile
 }
 
 /** Compiles every variant of a source, with one type-check; a source without variants gives one script, named "". */
-export function compileVariants(path: string): VariantsResult {
+export function compileVariants(path: string, options: Pick<CompileOptions, "session"> = {}): VariantsResult {
   const entry = resolve(path);
   return guarded(entry, () => {
-    const front = analyse(path, entry);
+    const front = analyse(path, entry, options.session);
     if (!("source" in front)) return front;
     const names = front.variants ? [...front.variants.configs.keys()] : [undefined];
     const variants: ({ name: string } & CompiledScript)[] = [];
@@ -100,14 +115,14 @@ export function compileVariants(path: string): VariantsResult {
 }
 
 /** Reads, checks and type-checks the entry, and evaluates its variants. */
-function analyse(path: string, entry: string): Front | { ok: false; diagnostics: Diagnostic[] } {
+function analyse(path: string, entry: string, session?: CompileSession): Front | { ok: false; diagnostics: Diagnostic[] } {
   const text = readSource(entry);
   if (text === undefined) {
     return { ok: false, diagnostics: [{ code: "IS0001", category: "error", message: `Cannot read file '${path}': it does not exist or is not a readable file.` }] };
   }
   const tooDeep = checkNesting(entry, text);
   if (tooDeep) return { ok: false, diagnostics: [tooDeep] };
-  const { project, source } = createProject(entry, text);
+  const { project, source } = createProject(entry, text, session?.project);
   const checked = [...checkSyntax(source), ...typeCheck(project, source)];
   if (checked.some((d) => d.category === "error")) return { ok: false, diagnostics: sortByPosition(checked) };
   const program = project.getProgram().compilerObject;

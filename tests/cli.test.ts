@@ -32,6 +32,7 @@ describe("CLI misuse", () => {
     ["a missing file", ["build", "nope.ts"], 2, /^initsh build: cannot read nope\.ts: no such file or folder/],
     ["a folder", ["check", "."], 2, /^initsh check: \. is not a file/],
     ["an unknown command", ["frob"], 2, /^initsh frob: unknown command/],
+    ["--watch without an output file", ["build", example, "--watch"], 2, /^initsh build: --watch needs -o <file>/],
     ["a bad --format", ["params", example, "--format", "yaml"], 2, /^initsh params: --format is text, markdown or json, not 'yaml'/],
     ["an output folder that cannot be made (where Node's recursive mkdir never returns)", ["build", example, "-o", "/proc/initsh-x/x.sh"], 1, /^initsh: cannot write \/proc\/initsh-x\/x\.sh: cannot create the folder \/proc\/initsh-x: no such file or folder$/],
     ["a manifest under a file, named", ["build", example, "-o", "x.sh", "--manifest", "notes.md/m.json"], 1, /^initsh: cannot write notes\.md\/m\.json: cannot create the folder .*notes\.md: it exists and is not a folder$/],

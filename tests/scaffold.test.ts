@@ -49,7 +49,7 @@ describe("initsh init", () => {
     expect(manifest(project)).toEqual({
       name: "mine",
       type: "commonjs",
-      scripts: { test: "vitest run", build: "make", check: "initsh check init.ts", simulate: expect.any(String), typecheck: expect.any(String) },
+      scripts: { test: "vitest run", build: "make", check: "initsh check init.ts", watch: expect.stringContaining("--watch"), simulate: expect.any(String), typecheck: expect.any(String) },
       dependencies: { initsh: "file:../initsh.tgz" },
       devDependencies: { typescript: expect.any(String), vitest: expect.any(String) },
     });

@@ -12,6 +12,7 @@ import { cannotWrite, makeDirectory, reasonOf, writeAtomically } from "./files.t
 const SCRIPTS: Record<string, string> = {
   check: "initsh check init.ts",
   build: "initsh build init.ts -o build/init.sh --manifest build/init.json",
+  watch: "initsh build init.ts -o build/init.sh --manifest build/init.json --watch",
   simulate: "initsh simulate init.ts --scenario scenario.json",
   test: "vitest run",
   typecheck: "tsc --noEmit && tsc --noEmit -p test",
