@@ -6,6 +6,7 @@ import { diagnostics } from "./diagnostics/codes.ts";
 import { typeCheck } from "./front/gate.ts";
 import { checkNesting } from "./front/nesting.ts";
 import { checkSyntax } from "./front/syntax.ts";
+import { checksDespiteTypeErrors, grouped } from "./despite-type-errors.ts";
 import { createProject, createProjectCache, type ProjectCache } from "./front/project.ts";
 import { finishProgram, lowerSource, type LoweredSource } from "./lower/program.ts";
 import { libFile } from "./paths.ts";
@@ -124,12 +125,15 @@ function analyse(path: string, entry: string, session?: CompileSession): Front |
   if (tooDeep) return { ok: false, diagnostics: [tooDeep] };
   const { project, source } = createProject(entry, text, session?.project);
   const checked = [...checkSyntax(source), ...typeCheck(project, source)];
-  if (checked.some((d) => d.category === "error")) return { ok: false, diagnostics: sortByPosition(checked) };
   const program = project.getProgram().compilerObject;
   const checker = project.getTypeChecker().compilerObject;
+  if (checked.some((d) => d.category === "error")) {
+    const input = { checker, libFileName: libFile, libraryFunction: (module: string, name: string) => libraryFunction(program, module, name) };
+    return { ok: false, diagnostics: grouped([...checked, ...checksDespiteTypeErrors(source, input)]) };
+  }
   const calls = variantCalls(source, checker, variantsFile);
   const read = readVariants(source, checker, calls);
-  if (read.diagnostics.length > 0) return { ok: false, diagnostics: [...checked, ...sortByPosition(read.diagnostics)] };
+  if (read.diagnostics.length > 0) return { ok: false, diagnostics: grouped([...checked, ...read.diagnostics]) };
   return { entry, source, program, checker, variants: read.set, checked };
 }
 
@@ -149,7 +153,7 @@ function finishOne(front: Front, lowered: LoweredSource, variant: string | undef
   const { entry, checked } = front;
   const config = variant === undefined ? undefined : front.variants?.configs.get(variant);
   const done = finishProgram(lowered, config ? { config } : undefined);
-  if (done.diagnostics.length > 0) return { ok: false, diagnostics: [...checked, ...sortByPosition(done.diagnostics)] };
+  if (done.diagnostics.length > 0) return { ok: false, diagnostics: grouped([...checked, ...done.diagnostics]) };
   const manifest: Manifest = { manifestVersion: 1, source: relativeName(entry), ...(variant !== undefined ? { variant } : {}), ...done.needs.manifest };
   const names = manifest.commands.map((c) => c.name);
   const header = [
@@ -195,8 +199,4 @@ function readSource(file: string): string | undefined {
 function relativeName(file: string): string {
   const cwd = process.cwd();
   return file.startsWith(cwd + "/") ? file.slice(cwd.length + 1) : file;
-}
-
-function sortByPosition(ds: Diagnostic[]): Diagnostic[] {
-  return [...ds].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

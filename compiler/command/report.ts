@@ -12,8 +12,11 @@ export function report(compiler: Compiler, diagnostics: readonly Diagnostic[], o
   if (!ok) process.stderr.write(`\n${summary(diagnostics)}${what === "" ? "" : ` ${what}`}\n`);
 }
 
-/** "Found 3 errors." */
+/** "Found 3 errors." — "(2 from TypeScript, 1 from initsh's checks)" when both found some. */
 export function summary(diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.category === "error").length;
-  return `Found ${errors} error${errors === 1 ? "" : "s"}.`;
+  const errors = diagnostics.filter((d) => d.category === "error");
+  const typescript = errors.filter((d) => d.code.startsWith("TS")).length;
+  const initsh = errors.length - typescript;
+  const split = typescript > 0 && initsh > 0 ? ` (${typescript} from TypeScript, ${initsh} from initsh's checks)` : "";
+  return `Found ${errors.length} error${errors.length === 1 ? "" : "s"}${split}.`;
 }
