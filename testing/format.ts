@@ -1,4 +1,5 @@
 /** Renders a run for people: the trace (one shell-quoted command a line), the console and the outcome. */
+import { consoleText } from "./consoleText.ts";
 import { displayArgv } from "./quote.ts";
 import type { Outcome, SimResult } from "./types.ts";
 
@@ -23,17 +24,18 @@ export function formatOutcome(outcome: Outcome): string {
 
 /**
  * Renders a whole run as text: a `trace` section (virtual time in seconds, then the
- * command, shell-quoted), a `console` section, the mount table and the outcome.
+ * command, shell-quoted), a `console` section (as a terminal shows it: no escape codes, see
+ * consoleText.ts), the mount table and the outcome.
  */
 export function formatRun(result: SimResult): string {
   const trace = result.trace.map((t) => `[${t.time.toFixed(3).padStart(9)}] ${displayArgv(t.argv)}`);
   const mounts = result.mounts.map((m) => `${displayArgv([m.source])} on ${displayArgv([m.target])} type ${m.type}${m.options ? ` (${m.options})` : ""}`);
-  const consoleText = result.console === "" || result.console.endsWith("\n") ? result.console : `${result.console}\n`;
+  const shown = consoleText(result.console);
   return [
     "== trace",
     ...trace,
     "== console",
-    consoleText.replace(/\n$/, ""),
+    shown.replace(/\n$/, ""),
     "== mounts",
     ...mounts,
     "== outcome",
