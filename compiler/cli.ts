@@ -44,7 +44,8 @@ Usage:
                                           (default: build/examples; a folder with variants
                                           into <dir>/<folder>/).
   initsh simulate <init.ts|init.sh> [--cmdline '…'] [--scenario <file.json>]
-                  [--console <line>]… [--shell dash|busybox] [--timeout <ms>] [--json]
+                  [--console <line>]… [--shell dash|busybox] [--timeout <ms>]
+                  [--variant <name>] [--json]
                                           Run an init as PID 1 of a simulated machine and
                                           print the commands it ran, its console output and
                                           how it ended (initsh simulate --help; testing/README.md).

@@ -11,7 +11,7 @@ import type { Scenario } from "./types.ts";
 /** Help text of `initsh simulate`, for the CLI's own help. */
 export const SIMULATE_HELP = `Usage:
   initsh simulate <init.ts|init.sh> [--cmdline '<kernel command line>'] [--scenario <scenario.json>]
-                  [--console <line>]... [--timeout <ms>] [--shell dash|busybox] [--json]
+                  [--console <line>]... [--timeout <ms>] [--shell dash|busybox] [--variant <name>] [--json]
 
 Runs the init (a .ts entry is compiled first) as PID 1 of a simulated machine: dash (or
 busybox ash) in a private user+mount+PID namespace, a throwaway root, shim commands that
@@ -25,6 +25,7 @@ console, the final mount table and how the run ended.
   --timeout <ms>       wall-clock limit (default 5000)
   --shell <name>       the shell that runs the init: dash (default) or busybox (Debian's
                        dynamically linked busybox, fetched with apt-get download on first use)
+  --variant <name>     the variant to build, for a .ts source with variants
   --json               print the whole result as JSON instead
 
 Exit status: 0 when the run ended in switch_root, chroot, reboot, poweroff or halt;
@@ -36,6 +37,7 @@ class UsageError extends Error {}
 
 interface SimulateArgs {
   init: string;
+  variant: string | undefined;
   scenario: Scenario;
   json: boolean;
 }
@@ -46,6 +48,7 @@ function parseArgs(argv: string[]): SimulateArgs {
   let cmdline: string | undefined;
   let timeout: number | undefined;
   let shell: string | undefined;
+  let variant: string | undefined;
   let json = false;
   const consoleLines: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -64,7 +67,8 @@ function parseArgs(argv: string[]): SimulateArgs {
     } else if (arg === "--shell") {
       shell = value();
       if (shell !== "dash" && shell !== "busybox") throw new UsageError(`--shell is dash or busybox, not '${shell}'`);
-    } else if (arg === "--json") json = true;
+    } else if (arg === "--variant") variant = value();
+    else if (arg === "--json") json = true;
     else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option '${arg}'`);
     else if (init === undefined) init = arg;
     else throw new UsageError(`one init file, not '${init}' and '${arg}'`);
@@ -82,7 +86,8 @@ function parseArgs(argv: string[]): SimulateArgs {
   if (timeout !== undefined) scenario = { ...scenario, timeoutMs: timeout };
   if (shell !== undefined) scenario = { ...scenario, shell: shell as "dash" | "busybox" };
   if (consoleLines.length > 0) scenario = { ...scenario, console: [...(scenario.console ?? []), ...consoleLines] };
-  return { init, scenario, json };
+  if (variant !== undefined && !/\.[mc]?ts$/.test(init)) throw new UsageError("--variant needs a TypeScript source (.ts)");
+  return { init, variant, scenario, json };
 }
 
 /**
@@ -116,7 +121,7 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   }
   try {
     const args = parseArgs(argv);
-    const input = args.init.endsWith(".ts") ? { source: args.init } : args.init;
+    const input = /\.[mc]?ts$/.test(args.init) ? { source: args.init, ...(args.variant === undefined ? {} : { variant: args.variant }) } : args.init;
     const result = await simulate(input, args.scenario);
     process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatRun(result));
     return ["switch_root", "exec", "reboot", "poweroff", "halt"].includes(result.outcome.kind) ? 0 : 1;

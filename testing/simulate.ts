@@ -22,7 +22,8 @@ import type { InitInput, Outcome, Scenario, SimResult } from "./types.ts";
  * poweroff, when the init exits (a kernel panic on real hardware), or at the time limit.
  *
  * @param init Path of a compiled init script, or `{ source }`: a TypeScript entry compiled
- *   first (an Error carrying the formatted diagnostics is thrown when it does not compile).
+ *   first (an Error carrying the formatted diagnostics is thrown when it does not compile);
+ *   `{ source, variant }` for one variant of a source with variants.
  * @param scenario The machine: see {@link Scenario}.
  * @returns The outcome, the trace of commands, the console text and the final mount table.
  * @throws Error when the scenario is invalid, a host tool is missing, busybox cannot be
@@ -30,7 +31,7 @@ import type { InitInput, Outcome, Scenario, SimResult } from "./types.ts";
  *   namespaces are disabled); the message says which.
  */
 export async function simulate(init: InitInput, scenario: Scenario = {}): Promise<SimResult> {
-  const script = typeof init === "string" ? readInit(init) : await compileInit(init.source);
+  const script = typeof init === "string" ? readInit(init) : await compileInit(init.source, init.variant);
   const model = buildModel(scenario, declaredCommands(script));
   const tools = hostTools();
   // The dynamic busybox first: when it cannot be fetched, that is the error to report.
@@ -85,10 +86,10 @@ function readInit(path: string): Buffer {
   }
 }
 
-async function compileInit(source: string): Promise<Buffer> {
+async function compileInit(source: string, variant: string | undefined): Promise<Buffer> {
   // Loaded on demand: the compiler pulls in ts-morph, which a run of a .sh does not need.
   const { compileFile, formatDiagnostics } = await import("../compiler/index.ts");
-  const result = compileFile(source);
+  const result = compileFile(source, variant === undefined ? {} : { variant });
   if (!result.ok) {
     throw new Error(`initsh simulate: ${source} does not compile:\n${formatDiagnostics(result.diagnostics)}`);
   }

@@ -277,4 +277,11 @@ export interface SimResult {
 }
 
 /** The init to run: a compiled sh script, or a TypeScript entry compiled first. */
-export type InitInput = string | { source: string };
+export type InitInput =
+  | string
+  | {
+      /** A TypeScript entry, compiled first. */
+      source: string;
+      /** For a source with variants (`export const variants`), the one to build. */
+      variant?: string;
+    };
