@@ -24,6 +24,7 @@ import { bundle, bundles } from "../compiler/build.mjs";
 import { spawnsSection } from "./spawns.mjs";
 import { variantsSection } from "./variants.mjs";
 import { watchSection } from "./watch.mjs";
+import { installSizeSection } from "./install-size.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
@@ -656,6 +657,9 @@ const variants = variantsSection(initshBin, withCache);
 // Save to new script with build --watch, with the bundle measured here (bench/watch.mjs).
 log("bench: build --watch…");
 const watching = await watchSection(initshBin, withCache);
+// What an install puts on disk, now and before the compiler shipped without runtime dependencies (bench/install-size.mjs).
+log("bench: install size…");
+const installSize = await installSizeSection();
 
 const md = `# initsh benchmarks
 
@@ -921,6 +925,7 @@ ${
 ${spawns}
 ${variants}
 ${watching}
+${installSize}
 
 ## Beating TypeScript 7
 
