@@ -196,7 +196,9 @@ async function loadCompiler(): Promise<{ compiler: Compiler; done(): void }> {
 export async function main(argv: string[]): Promise<void> {
   // A closed pipe (`initsh build x.ts | head -1`) ends the output, not the process with a trace.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
+    if (error.code === "EPIPE") return;
+    process.stderr.write(`initsh: cannot write to standard output: ${error.message}\n`);
+    process.exit(1);
   });
   try {
     await dispatch(argv);

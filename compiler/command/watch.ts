@@ -4,8 +4,7 @@
  * loading of TypeScript, and what the last build parsed of the lib and the boot library is
  * reused (compiler/index.ts, createSession). bench/watch.mjs measures save to new script.
  */
-import { watch, type FSWatcher } from "node:fs";
-import { readFileSync } from "node:fs";
+import { readFileSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { reasonOf } from "./files.ts";
 
@@ -24,12 +23,13 @@ export type Rebuild = () => boolean;
  * interrupted (SIGINT or SIGTERM), printing one status line on stderr per build. A save that
  * leaves the text as it was builds nothing. The folder is watched rather than the file, so
  * editors that save by renaming a new file over the old one are followed too.
- * `onBuilt` runs after each build (the CLI saves its code cache after the first).
+ * `afterFirstBuild` runs once, after the first build (the CLI saves its code cache then).
  */
-export function watchBuild(entry: string, output: string, rebuild: Rebuild, onBuilt: () => void = () => {}): Promise<void> {
+export function watchBuild(entry: string, output: string, rebuild: Rebuild, afterFirstBuild: () => void = () => {}): Promise<void> {
   const file = resolve(entry);
   let last: string | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let first = true;
 
   const build = (): void => {
     timer = undefined;
@@ -47,7 +47,8 @@ export function watchBuild(entry: string, output: string, rebuild: Rebuild, onBu
     const ok = rebuild();
     const ms = Math.round(performance.now() - started);
     status(ok ? `${entry} → ${output} (${ms} ms)` : `${entry} has errors: ${output} was not changed (${ms} ms)`);
-    onBuilt();
+    if (first) afterFirstBuild();
+    first = false;
   };
 
   return new Promise((done) => {
