@@ -6,7 +6,9 @@
  * - a block whose info string names a file (```ts init.ts, ```json luks.json) is written there
  *   first (before any command runs), and a TypeScript one must compile;
  * - ```sh blocks run as one `sh -e` script each, line by line as written, except the commands
- *   in NOT_RUN below (installing packages; this repository's own test suite), each for a reason;
+ *   in NOT_RUN below (installing packages; a QEMU boot; this repository's own test suite), each
+ *   for a reason; `initsh pack` packs for the QEMU suites' kernel where this machine has no
+ *   module tree of its running kernel (forThisMachine);
  * - TypeScript that imports vitest is a test: all of a README's run in one vitest, and pass;
  * - TypeScript that only declares types must declare exactly initsh/testing's types of those names;
  * - any other TypeScript is a program, which must compile.
@@ -16,14 +18,15 @@
  */
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { release, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ts } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileVariants, formatDiagnostics } from "../compiler/index.ts";
 import { simCacheRoot } from "../testing/busybox.ts";
+import { prepareHost } from "./qemu/setup.ts";
 import { codeBlocks, kindOf, type CodeBlock } from "./readme/blocks.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -34,6 +37,7 @@ const initsh = join(root, "bin", "initsh.js");
 /** Commands of the READMEs' sh blocks that are not run, and why. */
 const NOT_RUN: [RegExp, string][] = [
   [/^npm ci$/, "installs this repository's dependencies, which running this test needed already"],
+  [/^qemu-system-x86_64\b/, "boots until the guest powers off, from a root disk the reader has: tests/qemu boots images packed the same way"],
   [/^npm install\b/, "installs from the registry: tests/project.test.ts installs the packed package offline; here node_modules links to this checkout"],
 ];
 /** `npm test` in a block that also runs `npm ci`: this repository's own suite, which is running. */
@@ -82,6 +86,17 @@ function workspace(): { dir: string; env: NodeJS.ProcessEnv } {
   return { dir, env: userEnv(shims) };
 }
 
+/**
+ * `initsh pack` without a kernel named packs for the running kernel, from /lib/modules/$(uname -r).
+ * Where this machine has none (a container), it packs for the QEMU suites' kernel instead
+ * (tests/qemu/kernel.ts, fetched once): the command is otherwise as written.
+ */
+function forThisMachine(command: string): string {
+  if (!/^(npx )?initsh pack\b/.test(command) || command.includes("--kernel-version") || existsSync(join("/lib/modules", release()))) return command;
+  const kernel = prepareHost().kernel;
+  return `${command} --kernel-version ${kernel.version} --modules-dir ${join(kernel.modulesRoot, "lib", "modules", kernel.version)}`;
+}
+
 /** The block as a script: each command as written, but those NOT_RUN replaced by `true`. */
 function script(block: CodeBlock): string {
   const ownSuite = /^npm ci\b/m.test(block.code);
@@ -92,7 +107,7 @@ function script(block: CodeBlock): string {
       const code = line.slice(0, line.length - comment.length);
       if (code.trim() === "") return line;
       const commands = code.split("&&").map((c) => c.trim());
-      const kept = commands.map((c) => (NOT_RUN.some(([pattern]) => pattern.test(c)) || (ownSuite && OWN_SUITE.test(c)) ? "true" : c));
+      const kept = commands.map((c) => (NOT_RUN.some(([pattern]) => pattern.test(c)) || (ownSuite && OWN_SUITE.test(c)) ? "true" : forThisMachine(c)));
       return kept.join(" && ") + comment;
     })
     .join("\n");

@@ -218,7 +218,7 @@ function report(results, machine) {
   const luksPeer = by("mkinitramfs-luks");
   if (luksInitsh && luksPeer) targets.push(`- LUKS2 with a key file (no target set): initsh ${fmtS(wall(luksInitsh))} s against mkinitramfs with cryptsetup-initramfs ${fmtS(wall(luksPeer))} s: **${(wall(luksInitsh) / wall(luksPeer)).toFixed(2)}×** (paired ${paired(luksInitsh, luksPeer).toFixed(2)}×); image **${(luksInitsh.stats.compressed / luksPeer.stats.compressed).toFixed(3)}×**; build **${(luksInitsh.buildMs / luksPeer.buildMs).toFixed(2)}×**`);
   return `${SECTION_BEGIN}
-## 6. Boot time and image size
+## 8. Boot time and image size
 
 Produced by \`npm run bench:boot\` (\`node bench/boot/run.mjs\`, ${results[0]?.wall.length ?? 0} boots per contender, round-robin) on
 the kernel ${machine.kernel}, QEMU TCG, ${machine.cpus} cores; load average ${machine.loadStart} → ${machine.loadEnd}. Every
