@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: "forks",
+    // Rebuilds dist/ when a source is newer: the CLI tests run what ships.
+    globalSetup: ["tests/global-setup.ts"],
   },
 });
