@@ -109,7 +109,10 @@ export function buildPeerImage(root, kind, kernelVersion, out, luks) {
       ms = inChroot(root, ["dracut", "--no-hostonly", "--force", "--kver", kernelVersion, inside]);
       break;
     case "dracut-hostonly":
-      ms = inChroot(root, ["dracut", "--hostonly", "--force", "--kver", kernelVersion, inside]);
+      // Host-only from a chroot sees this machine, not the guest: its kernel has the virtio block
+      // driver built in (so dracut would leave virtio_blk out) and its root's mount options
+      // include ones the guest's kernel refuses (so the host's root= line is not baked in).
+      ms = inChroot(root, ["dracut", "--hostonly", "--no-hostonly-cmdline", "--add-drivers", "virtio_blk", "--force", "--kver", kernelVersion, inside]);
       break;
     case "tiny-initramfs":
       // Its modules named (it does not look at the guest's hardware), as its README advises for
