@@ -18,7 +18,10 @@ export namespace lvm {
 /** Linux software RAID, through `mdadm`. */
 export namespace mdraid {
   /**
-   * Assembles every array found on the disks (`mdadm --assemble --scan`).
+   * Assembles every array found on the disks (`mdadm --assemble --scan`). mdadm starts an
+   * array once enough of its members are present for its level to run — a mirror from one
+   * disk, degraded — and fails when it finds nothing new to assemble (also when every array
+   * is running already).
    * @fallible
    */
   export function assemble(): boolean {

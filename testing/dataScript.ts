@@ -35,9 +35,30 @@ export function dataScript(model: MachineModel, hasBlockNode: boolean): string {
         `VG_NAME=${shQuote(vg.name)} VG_PVS=${shQuote(vg.pvs.join(" "))} VG_LVS=${shQuote(vg.lvs.map((lv) => `${lv.idx}:${lv.name}`).join(" "))}`,
       ]),
     ),
+    "# sim_md N: sets MD_* to md array N: its device, path, members (role order), level (as",
+    "# mdadm's enough() takes it), member count, personality module and personalities, RUN_ARRAY's",
+    "# errno when too few run, mdstat's status text and whether it shows slots, each member's data",
+    "# size and the array's size (KiB).",
     ...caseFunction(
       "sim_md",
-      model.raidArrays.map((md, i) => [String(i), `MD_DEV=${md.idx} MD_PATH=${shQuote(md.path)} MD_MEMBERS=${shQuote(md.members.join(" "))}`]),
+      model.raidArrays.map((md, i) => {
+        const g = md.geometry;
+        const fields: [string, string | number][] = [
+          ["MD_DEV", md.idx],
+          ["MD_PATH", md.path],
+          ["MD_MEMBERS", md.members.join(" ")],
+          ["MD_LEVEL", g.levelNumber],
+          ["MD_N", g.raidDisks],
+          ["MD_MODULE", g.module],
+          ["MD_PERS", g.personalities.join(" ")],
+          ["MD_ERRNO", g.runErrno],
+          ["MD_STATUS", g.status],
+          ["MD_SLOTS", g.slots ? 1 : 0],
+          ["MD_DATA", g.dataKb.join(" ")],
+          ["MD_KB", g.arrayKb],
+        ];
+        return [String(i), fields.map(([k, v]) => `${k}=${typeof v === "number" ? v : shQuote(v)}`).join(" ")];
+      }),
     ),
     ...caseFunction("sim_dmraid", model.dmraidSets.map((set, i) => [String(i), `DR_DEV=${set.idx} DR_MEMBERS=${shQuote(set.members.join(" "))}`])),
     ...caseFunction(

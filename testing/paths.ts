@@ -29,4 +29,4 @@ export const hostScriptsDir = join(shDir, "host");
 export const shimCoreSources = ["common.sh", "devices.sh", "files.sh", "dispatch.sh"].map((name) => join(shDir, "shim", name));
 
 /** The models of the commands that have one (sh/models.sh in the kit, loaded by their shims), in this order. */
-export const shimModelSources = ["mounts.sh", "blkid.sh", "crypt.sh", "volumes.sh", "commands.sh"].map((name) => join(shDir, "shim", name));
+export const shimModelSources = ["mounts.sh", "blkid.sh", "crypt.sh", "volumes.sh", "mdraid.sh", "commands.sh"].map((name) => join(shDir, "shim", name));

@@ -4,6 +4,7 @@
  * /proc/partitions name and numbers, and its blkid attributes.
  */
 import type { FileSpec, Filesystem, Scenario } from "./types.ts";
+import { RAID_LEVELS, levelInfo, raidGeometry, type RaidGeometry, type RaidLevel } from "./mdraid.ts";
 import { SHIM_NAMES, UTIL_LINUX_ONLY, isCommandName } from "./shimNames.ts";
 import {
   deviceNumbers,
@@ -98,8 +99,8 @@ export interface MachineModel {
   schedule: { idx: number; us: number }[];
   /** Volume groups: their PV paths and their LVs' device indices. */
   volumeGroups: { name: string; pvs: string[]; lvs: { idx: number; name: string }[] }[];
-  /** md arrays: device index, path, member paths. */
-  raidArrays: { idx: number; path: string; members: string[] }[];
+  /** md arrays: device index, path, member paths (in role order), geometry. */
+  raidArrays: { idx: number; path: string; members: string[]; geometry: RaidGeometry }[];
   /** dmraid sets: device index, member paths. */
   dmraidSets: { idx: number; members: string[] }[];
   /** Loop-attachable images: absolute path → device index. */
@@ -475,6 +476,7 @@ export function buildModel(input: Scenario, declared: readonly string[] = []): M
     return { name, pvs, lvs };
   });
 
+  const memberOf = new Map<string, string>();
   const raidArrays = list<Record<string, unknown>>(s.raidArrays, "raidArrays").map((md, i) => {
     const where = `raidArrays[${i}]`;
     if (!isRecord(md)) fail(where, "must be an object");
@@ -484,8 +486,21 @@ export function buildModel(input: Scenario, declared: readonly string[] = []): M
     claimPath(`/dev/${name}`, where);
     const members = strArray(md.members, `${where}.members`);
     members.forEach((p, j) => DEV_PATH.test(p) || fail(`${where}.members[${j}]`, `${JSON.stringify(p)} is not a /dev/… path`));
-    const record = add({ kind: "md", path: `/dev/${name}`, aliases: [], part: name, major: 9, minor: Number(m[1]), blocks: DEFAULT_BLOCKS, attrs: attrs(md as Filesystem, where) });
-    return { idx: record.idx, path: `/dev/${name}`, members };
+    members.forEach((p, j) => {
+      if (members.indexOf(p) !== j) fail(`${where}.members[${j}]`, `${p} is listed twice`);
+      if (memberOf.has(p)) fail(`${where}.members[${j}]`, `${p} is a member of ${memberOf.get(p)} already`);
+      memberOf.set(p, where);
+    });
+    const fsAttrs = attrs(md as Filesystem, where);
+    if (md.level !== undefined && !RAID_LEVELS.includes(md.level as RaidLevel)) fail(`${where}.level`, `must be one of ${RAID_LEVELS.join(", ")}`);
+    const level = (md.level as RaidLevel | undefined) ?? "raid1";
+    const fewest = levelInfo(level).minMembers;
+    if (members.length < fewest) fail(`${where}.members`, `a ${level} array needs at least ${fewest} member${fewest === 1 ? "" : "s"}`);
+    // The members' sizes as the scenario gives them (a LUKS mapping's path is chosen at run time: the default size).
+    const sizeOf = (path: string) => devices.find((d) => d.path === path || d.aliases.includes(path))?.blocks ?? DEFAULT_BLOCKS;
+    const geometry = raidGeometry(level, members.map(sizeOf));
+    const record = add({ kind: "md", path: `/dev/${name}`, aliases: [], part: name, major: 9, minor: Number(m[1]), blocks: geometry.arrayKb, attrs: fsAttrs });
+    return { idx: record.idx, path: `/dev/${name}`, members, geometry };
   });
 
   const dmraidSets = list<Record<string, unknown>>(s.dmraidSets, "dmraidSets").map((set, i) => {

@@ -78,12 +78,18 @@ export interface VolumeGroup {
   lvs: LogicalVolume[];
 }
 
-/** An md array, started by `mdadm --assemble --scan` when all members are present. */
+/**
+ * An md array (metadata 1.2, clean), assembled by `mdadm --assemble`: `--scan` starts it
+ * once enough of its members are present for its level to run — a mirror from one member,
+ * degraded — as mdadm 4.2 does (see the README).
+ */
 export interface RaidArray extends Filesystem {
   /** Name under /dev: `md0`, `md127` … */
   name: string;
-  /** Paths of the member devices, e.g. `["/dev/sda1", "/dev/sdb1"]`. */
+  /** Paths of the member devices in role order (role 0 first), e.g. `["/dev/sda1", "/dev/sdb1"]`. */
   members: string[];
+  /** Its RAID level (default `"raid1"`): `linear`, `raid0`, `raid1`, `raid4`, `raid5`, `raid6` or `raid10` (near 2). */
+  level?: "linear" | "raid0" | "raid1" | "raid4" | "raid5" | "raid6" | "raid10";
 }
 
 /** A BIOS RAID set, activated by `dmraid -ay` as `/dev/mapper/NAME`. */

@@ -164,6 +164,23 @@ describe("examples/variants/init.ts on the simulated machine: each manifest is w
     expect(seen(runs).modules).toEqual(manifest.modules.names);
   });
 
+  it("raid1 with the second disk missing: the mirror starts degraded and the root on it is mounted (as the QEMU boot)", async () => {
+    // tests/qemu/storage-lvm-raid.test.ts boots this on a real kernel with Debian's mdadm 4.2:
+    // `mdadm --assemble --scan` started the mirror from one of its two disks.
+    const { init } = variant("raid1");
+    const uuid = "3f0a6c1e-2b4d-4e8f-9a17-5c6d7e8f9012";
+    const run = await boot(init, {
+      ...NEW_ROOT,
+      cmdline: `root=UUID=${uuid}`,
+      devices: [{ name: "vda", type: "linux_raid_member" }],
+      raidArrays: [{ name: "md0", members: ["/dev/vda", "/dev/vdb"], type: "ext4", uuid }],
+    });
+    expect(run.outcome).toEqual({ kind: "switch_root", argv: ["switch_root", "/newroot", "/sbin/init"], pid1: true });
+    expect(run.console).toContain("mdadm: /dev/md0 has been started with 1 drive (out of 2).");
+    expect(run.console).not.toContain("no RAID array was assembled");
+    expect(run.mounts).toContainEqual(expect.objectContaining({ source: "/dev/md0", target: "/newroot" }));
+  });
+
   it("live: the image from the medium, copied to RAM, under an overlay", async () => {
     const { init, manifest } = variant("live");
     const image = { "/run/live/medium/live/root.squashfs": "hsqs image\n" };

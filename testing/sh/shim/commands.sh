@@ -21,7 +21,7 @@ sim_norm_module() {
 # modprobe: busybox 1.35's applet (modutils/modprobe.c), over the scenario's modules: every
 # module exists and loads, except those in missingModules. [-alrDbqvs] MODULE [PARAMS] |
 # -a MODULE... A missing one: `modprobe: module NAME not found in modules.dep` (silent with
-# -q), status 1.
+# -q), status 1. Loading md or an md personality makes /proc/mdstat show it (mdraid.sh).
 sim_cmd_modprobe() {
   sim_mq=0 sim_ma=0 sim_ml=0 sim_mrm=0 sim_mD=0 sim_mods=''
   sim_mporig=
@@ -75,6 +75,9 @@ sim_cmd_modprobe() {
     if sim_module_missing "$sim_mod"; then
       [ "$sim_mq" = 1 ] || printf 'modprobe: module %s not found in modules.dep\n' "$sim_m1" >&2
       sim_mstatus=1
+    elif [ "$sim_mrm" = 0 ] && [ "$sim_mD" = 0 ]; then
+      # md and its personalities show in /proc/mdstat once loaded (mdraid.sh).
+      sim_md_module "$sim_mod"
     fi
   done
   return "$sim_mstatus"

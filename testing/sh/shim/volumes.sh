@@ -1,5 +1,5 @@
-# Assembled devices: LVM volume groups (lvm, vgchange, vgscan, lvchange), md arrays
-# (mdadm), dmraid sets, and loop devices (losetup).
+# Assembled devices: LVM volume groups (lvm, vgchange, vgscan, lvchange), dmraid sets, and
+# loop devices (losetup). md arrays (mdadm) are in mdraid.sh.
 
 # sim_members_present PATH...: succeeds when every PATH is a present device.
 sim_members_present() {
@@ -118,60 +118,6 @@ sim_cmd_lvm() {
       return 0
       ;;
   esac
-  return 0
-}
-
-# mdadm --assemble --scan | mdadm --assemble /dev/mdN [MEMBER...]
-sim_cmd_mdadm() {
-  sim_dassemble=0 sim_dscan=0 sim_dn=0 sim_darray=''
-  for sim_darg in "$@"; do
-    case $sim_darg in
-      --assemble) sim_dassemble=1 ;;
-      --scan) sim_dscan=1 ;;
-      --*) ;;
-      -*)
-        case $sim_darg in *A*) sim_dassemble=1 ;; esac
-        case $sim_darg in *s*) sim_dscan=1 ;; esac
-        ;;
-      *)
-        sim_dn=$((sim_dn + 1))
-        [ "$sim_dn" = 1 ] && sim_darray=$sim_darg
-        ;;
-    esac
-  done
-  [ "$sim_dassemble" = 1 ] || return 0
-  sim_dstarted=0 sim_dactive=0
-  for sim_dm in $SIM_MDS; do
-    sim_md "$sim_dm"
-    if [ -n "$sim_darray" ] && [ "$sim_dscan" = 0 ]; then
-      [ "$MD_PATH" = "$sim_darray" ] || continue
-    fi
-    if sim_lookup "$MD_PATH"; then
-      sim_dactive=$((sim_dactive + 1))
-      continue
-    fi
-    sim_dcount=0
-    for sim_dmem in $MD_MEMBERS; do
-      sim_lookup "$sim_dmem" && sim_dcount=$((sim_dcount + 1))
-    done
-    # shellcheck disable=SC2086
-    if sim_members_present $MD_MEMBERS; then
-      sim_appear_dev "$MD_DEV"
-      printf 'mdadm: %s has been started with %s drives.\n' "$MD_PATH" "$sim_dcount" >&2
-      sim_dstarted=$((sim_dstarted + 1))
-    elif [ -n "$sim_darray" ] && [ "$sim_dscan" = 0 ]; then
-      printf 'mdadm: %s assembled from %s drives - not enough to start the array.\n' "$MD_PATH" "$sim_dcount" >&2
-      return 1
-    fi
-  done
-  if [ -n "$sim_darray" ] && [ "$sim_dscan" = 0 ] && [ "$sim_dstarted" = 0 ] && [ "$sim_dactive" = 0 ]; then
-    printf 'mdadm: %s not identified in config file.\n' "$sim_darray" >&2
-    return 1
-  fi
-  if [ "$sim_dstarted" = 0 ] && [ "$sim_dactive" = 0 ]; then
-    printf 'mdadm: No arrays found in config file or automatically\n' >&2
-    return 1
-  fi
   return 0
 }
 
