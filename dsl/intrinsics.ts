@@ -186,7 +186,8 @@ export declare function useConsole(device: string): boolean;
 
 /**
  * Turns on or off the trace of external commands: with it on, every command the script runs
- * is printed first on standard error with the TypeScript line it came from.
+ * is printed first on standard error with the TypeScript line it came from, its arguments
+ * quoted as `set -x` shows them (`+ init.ts:12: findfs 'LABEL=my root'`: one argument).
  */
 export declare function traceCommands(on: boolean): void;
 

@@ -1,4 +1,8 @@
 /** Quoting for sh: one function for generated code, one for showing argv to people. */
+import { TRACE_BARE_CHARS } from "../compiler/runtime/boot.ts";
+
+/** A word that means itself bare: only characters sh never treats specially (the compiled init's trace shows words by the same rule). */
+const BARE = new RegExp(`^[${TRACE_BARE_CHARS}]+$`);
 
 /** Quotes any string for sh as a single-quoted word (`'` is written `'\''`). */
 export function shQuote(value: string): string {
@@ -10,7 +14,7 @@ export function shQuote(value: string): string {
  * treats specially, so a trace line reads like the command that was typed.
  */
 export function displayQuote(value: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : shQuote(value);
+  return BARE.test(value) ? value : shQuote(value);
 }
 
 /** Shows an argv as one shell-quoted command line. */

@@ -12,18 +12,59 @@ import type { Helper } from "./helpers.ts";
  */
 const h = (name: string, uses: string[], source: string): Helper => ({ name, uses, source: source.trim() });
 
+/**
+ * The characters a traced argument may hold and still be shown bare: none of them is special
+ * to sh anywhere in a word, so `findfs LABEL=root` reads as typed. Any other character (a
+ * space, a quote, `$`, `*`, a newline, a non-ASCII byte …) or an empty argument gets the
+ * argument single-quoted, as `set -x` shows it. Spelled out, not as ranges (`A-Z` in a
+ * bracket follows the locale's collation in some shells). testing/quote.ts shows the
+ * simulator's trace by the same rule.
+ */
+export const TRACE_BARE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_@%+=:,./-";
+
 export const bootHelpers: Helper[] = [
   // Text without a newline: the printf stand-in of shells without a printf builtin (see
   // helpers.ts) ends its echo with \c when the format is '%s'.
   h("__print", ["printf-text"], `
 __print() { printf '%s' "$1"; }`),
-  // The trace line, when the trace is on (traceCommands, the debug kernel parameter).
-  h("__tracecmd", ["printf"], `
+  // One argument as the trace shows it (see TRACE_BARE_CHARS): bare, or in single quotes with
+  // each ' written '\'' — so how the arguments were split can be read back. The result goes
+  // to __tq_r, not __r, which the trace must leave alone.
+  h("__trquote", [], `
+__trquote() {
+  case $1 in
+    '' | *[!${TRACE_BARE_CHARS}]*) ;;
+    *)
+      __tq_r=$1
+      return 0
+      ;;
+  esac
+  __tq_s=$1
+  __tq_q="'"
+  __tq_r=
+  while :; do
+    case $__tq_s in
+      *"$__tq_q"*)
+        __tq_r=$__tq_r\${__tq_s%%"$__tq_q"*}"'\\\\''"
+        __tq_s=\${__tq_s#*"$__tq_q"}
+        ;;
+      *) break ;;
+    esac
+  done
+  __tq_r="'$__tq_r$__tq_s'"
+}`),
+  // The trace line, when the trace is on (traceCommands, the debug kernel parameter): the
+  // caller's line, then the command and its arguments, each quoted by __trquote.
+  h("__tracecmd", ["printf", "__trquote"], `
 __tracecmd() {
   [ -n "\${__trace-}" ] || return 0
-  __tr_l=$1
+  __tr_l="+ $1:"
   shift
-  printf '%s\\n' "+ $__tr_l: $*" >&2
+  for __tr_a in "$@"; do
+    __trquote "$__tr_a"
+    __tr_l="$__tr_l $__tq_r"
+  done
+  printf '%s\\n' "$__tr_l" >&2
 }`),
   h("__run", ["__tracecmd"], `
 __run() {

@@ -2,8 +2,10 @@
  * The `debug` kernel parameter traces every external command with the TypeScript line it
  * came from, and an exec that cannot start drops an init into the rescue shell.
  */
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { argvs, boot, EARLY_MOUNTS, expectRescue, initWith, plain, RESCUE_SHELL } from "./helpers.ts";
+import { SHELLS } from "../differential/harness.ts";
+import { argvs, boot, compileInit, EARLY_MOUNTS, expectRescue, initWith, plain, RESCUE_SHELL, shellcheck } from "./helpers.ts";
 
 const names = "cmdline, earlySetup, exec, modprobe, rescueShell, run";
 const init = initWith(
@@ -42,6 +44,44 @@ describe("tracing with debug", () => {
     const r = await boot(lookup, { cmdline: "rd.debug", devices: [{ name: "vda", label: "root", type: "ext4" }] });
     expect(plain(r.console).split("\n").filter((l) => l.startsWith("+ "))).toContain("+ init.ts:4: findfs LABEL=root");
   });
+
+  it("quotes an argument with a space, so the split shows: findfs 'LABEL=my root' is one argument", async () => {
+    const lookup = initWith("earlySetup, rescueShell, waitForDevice", `  earlySetup() || rescueShell("no early setup");\n  waitForDevice("LABEL=my root", 0) ?? rescueShell("no root");\n  rescueShell("end");`);
+    const r = await boot(lookup, { cmdline: "rd.debug", devices: [{ name: "vda", label: "my root", type: "ext4" }] });
+    expect(plain(r.console).split("\n").filter((l) => l.startsWith("+ "))).toContain("+ init.ts:4: findfs 'LABEL=my root'");
+    expect(argvs(r)).toContainEqual(["findfs", "LABEL=my root"]);
+  });
+});
+
+describe("the trace's quoting under the six shells", () => {
+  // Each argument bare when it holds only characters sh never treats specially, else in single
+  // quotes with ' written '\'' (as set -x shows it): the line reads back as the same argv.
+  const args = ["LABEL=my root", "", "plain/path,a:b=c@d%e+f-g.h_9", "it's", "'", "a''b", "$(id) ${HOME} *", "tab\there", "two\nlines", "back\\slash", "-"];
+  const program = compileInit(`
+import { exec, run, traceCommands } from "initsh";
+traceCommands(true);
+if (!run("true", ${JSON.stringify(args).slice(1, -1)})) console.log("run failed");
+const words: string[] = ["one", "two words", ""];
+if (!run("true", ...words)) console.log("run failed");
+exec("true", "x y");
+`);
+  const shown = ["'LABEL=my root'", "''", "plain/path,a:b=c@d%e+f-g.h_9", "'it'\\''s'", "''\\'''", "'a'\\'''\\''b'", "'$(id) ${HOME} *'", "'tab\there'", "'two\nlines'", "'back\\slash'", "-"];
+  const expected = [`+ init.ts:4: true ${shown.join(" ")}`, "+ init.ts:6: true one 'two words' ''", "+ init.ts:7: exec true 'x y'", ""].join("\n");
+
+  it("the program is clean under shellcheck", async () => {
+    expect(await shellcheck(program.path)).toBe("");
+  });
+  it("each shown argument, read back by sh, is the argument", () => {
+    const r = spawnSync("sh", ["-c", `for a in ${shown.join(" ")}; do printf '%s\\0' "$a"; done`], { encoding: "utf8" });
+    expect(r.stdout.split("\0").slice(0, -1)).toEqual(args);
+  });
+  for (const shell of SHELLS) {
+    it.skipIf(shell.exe === undefined)(shell.name, () => {
+      const r = spawnSync(shell.exe!, [...shell.args, program.path], { env: { PATH: "/usr/bin:/bin" }, encoding: "utf8" });
+      expect(r.stderr).toBe(expected);
+      expect(r.status).toBe(0);
+    });
+  }
 });
 
 describe("exec in an init", () => {
