@@ -4,7 +4,7 @@
 export const MODELLED_COMMANDS = [
   "mount", "umount", "modprobe", "cryptsetup", "lvm", "vgchange", "lvchange", "vgscan", "pvscan", "vgs", "lvs", "pvs",
   "mdadm", "dmraid", "losetup", "findfs", "switch_root", "pivot_root", "chroot", "sleep", "usleep", "sh", "ash",
-  "stty", "reboot", "poweroff", "halt", "setsid", "cttyhack", "busybox", "mknod",
+  "stty", "reboot", "poweroff", "halt", "setsid", "cttyhack", "busybox", "mknod", "free",
 ] as const;
 
 /**

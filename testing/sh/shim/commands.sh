@@ -590,3 +590,56 @@ sim_cmd_wrapper() {
   esac
   sim_execvp "$@"
 }
+
+# free [-bkmgh]: busybox 1.35's table, from the machine's /proc/meminfo (the real applet asks
+# the kernel with sysinfo(), which the simulated machine cannot answer): total MemTotal, free
+# MemFree, shared Shmem, buff/cache Buffers + Cached + SReclaimable, used the rest, available
+# MemAvailable; Swap from SwapTotal and SwapFree. Each label is 7 columns wide and each value
+# 12, in kB (-k, the default), bytes (-b), or MB/GB rounded to the nearest (-m, -g; busybox
+# scales that way). Only the first argument counts, as busybox reads only that one. -h (one
+# decimal and a unit) is not modelled: it fails, saying so.
+sim_cmd_free() {
+  sim_fscale=k
+  case ${1-} in
+    '') ;;
+    -b | -k | -m | -g) sim_fscale=${1#-} ;;
+    -h)
+      printf 'initsh simulate: free -h is not modelled (use free, -k, -m, -g or -b)\n' >&2
+      return 1
+      ;;
+    -*) sim_real "$@" ;;
+  esac
+  sim_ftotal=0 sim_ffree=0 sim_fshared=0 sim_fbuf=0 sim_favail=0 sim_fswt=0 sim_fswf=0
+  while read -r sim_fkey sim_fval _; do
+    case $sim_fkey in
+      MemTotal:) sim_ftotal=$sim_fval ;;
+      MemFree:) sim_ffree=$sim_fval ;;
+      MemAvailable:) sim_favail=$sim_fval ;;
+      Shmem:) sim_fshared=$sim_fval ;;
+      Buffers: | Cached: | SReclaimable:) sim_fbuf=$((sim_fbuf + sim_fval)) ;;
+      SwapTotal:) sim_fswt=$sim_fval ;;
+      SwapFree:) sim_fswf=$sim_fval ;;
+    esac
+  done </proc/meminfo
+  printf '       %12s%12s%12s%12s%12s%12s\n' total used free shared buff/cache available
+  printf 'Mem:   '
+  for sim_fv in "$sim_ftotal" "$((sim_ftotal - sim_ffree - sim_fbuf))" "$sim_ffree" "$sim_fshared" "$sim_fbuf" "$sim_favail"; do
+    sim_free_value "$sim_fv"
+  done
+  printf '\nSwap:  '
+  for sim_fv in "$sim_fswt" "$((sim_fswt - sim_fswf))" "$sim_fswf"; do
+    sim_free_value "$sim_fv"
+  done
+  printf '\n'
+  return 0
+}
+
+# sim_free_value KB: one column of free's table in the chosen unit.
+sim_free_value() {
+  case $sim_fscale in
+    b) printf '%12s' "$(($1 * 1024))" ;;
+    k) printf '%12s' "$1" ;;
+    m) printf '%12s' "$((($1 + 512) / 1024))" ;;
+    g) printf '%12s' "$((($1 + 524288) / 1048576))" ;;
+  esac
+}

@@ -17,7 +17,7 @@ sim_run() {
   if [ $# = 1 ] && [ "$1" = --help ]; then
     case $sim_name in
       mount | umount | findfs | losetup | modprobe | sleep | usleep | switch_root | chroot | pivot_root | reboot | poweroff | \
-        halt | mknod | setsid | cttyhack)
+        halt | mknod | setsid | cttyhack | free)
         # (util-linux's findfs and losetup have their own --help.)
         case $SIM_UTIL_LINUX:$sim_name in
           1:findfs | 1:losetup) ;;
@@ -29,7 +29,7 @@ sim_run() {
   case $sim_name in
     mount | umount | blkid | findfs | cryptsetup | lvm | vgchange | lvchange | vgscan | pvscan | vgs | lvs | pvs | mdadm | \
       dmraid | losetup | modprobe | sleep | usleep | sh | ash | switch_root | chroot | pivot_root | reboot | poweroff | \
-      halt | mknod | mountpoint | setsid | cttyhack | nohup | busybox)
+      halt | mknod | mountpoint | setsid | cttyhack | nohup | busybox | free)
       # shellcheck disable=SC1091 # the kit's models (testing/sh/shim: mounts.sh … commands.sh)
       . "$SIM_KIT/sh/models.sh"
       ;;
@@ -57,6 +57,7 @@ sim_run() {
     mknod) sim_cmd_mknod "$@" ;;
     mountpoint) sim_cmd_mountpoint "$@" ;;
     setsid | cttyhack | nohup | busybox) sim_cmd_wrapper "$@" ;;
+    free) sim_cmd_free "$@" ;;
   esac
   exit
 }
