@@ -19,6 +19,8 @@ describe("cp -a and ls -a / on the simulated initramfs", async () => {
         'cp -a /missing /mnt 2>&1; echo "cp /missing: $?"',
         'cp -a /dev/null /mnt/one; echo "cp one node: $?"',
         "[ -c /mnt/one ] && echo 'one is a character device'",
+        'mkdir /tree && cp -a /dev /tree/copy; echo "cp to a new name: $?"',
+        "[ -c /tree/copy/null ] && echo 'copy/null is a character device'",
         "echo 'root:'; for i in $(ls -a /); do case $i in .|..) ;; *) echo \" $i\" ;; esac; done",
         "cd / && ls -a | while read -r i; do [ \"$i\" = .sim ] && echo 'kit listed from /'; done",
         "ls -a /.sim >/dev/null 2>&1 && echo 'the kit is still there by name'",
@@ -35,6 +37,8 @@ describe("cp -a and ls -a / on the simulated initramfs", async () => {
     expect(lines).toContain("console is a character device");
     expect(lines).toContain("cp one node: 0");
     expect(lines).toContain("one is a character device");
+    expect(lines).toContain("cp to a new name: 0");
+    expect(lines).toContain("copy/null is a character device");
   });
 
   it("keeps cp's own errors", () => {

@@ -85,6 +85,7 @@ SIM_LS
 # source's mode, /dev/null (c) or the kit's block node (b) bound on it. Any other error is cp's
 # own, with its status. Exits.
 sim_cp() {
+  sim_cp_operands "$@"
   "$SIM_BB" cp "$@" 2>"$SIM_STATE/cp.err" && exit 0
   sim_cs=$?
   sim_cdests=''
@@ -101,31 +102,13 @@ sim_cp() {
     "$SIM_BB" cat "$SIM_STATE/cp.err" >&2
     exit "$sim_cs"
   fi
-  # The operands: sources, then the target (or -t DIR); options otherwise ignored.
-  sim_csrcs='' sim_ctarget='' sim_cflat=''
-  while [ $# -gt 0 ]; do
-    case $1 in
-      -t) sim_ctarget=$2; shift ;;
-      -T) sim_cflat=1 ;;
-      --) shift; break ;;
-      -?*) ;;
-      *) sim_csrcs=$sim_csrcs$1$SIM_NL ;;
-    esac
-    shift
-  done
-  for sim_ca; do sim_csrcs=$sim_csrcs$sim_ca$SIM_NL; done
-  if [ -z "$sim_ctarget" ]; then
-    sim_csrcs=${sim_csrcs%"$SIM_NL"}
-    sim_ctarget=${sim_csrcs##*"$SIM_NL"}
-    sim_csrcs=${sim_csrcs%"$sim_ctarget"}
-  fi
   while IFS= read -r sim_cd; do
     [ -n "$sim_cd" ] || continue
     sim_cfrom=
     while IFS= read -r sim_cs1; do
       [ -n "$sim_cs1" ] || continue
       sim_cinto=$sim_ctarget
-      [ -z "$sim_cflat" ] && [ -d "$sim_ctarget" ] && sim_cinto=${sim_ctarget%/}/${sim_cs1##*/}
+      [ -n "$sim_cinto_dir" ] && sim_cinto=${sim_ctarget%/}/${sim_cs1##*/}
       case $sim_cd in
         "$sim_cinto" | "$sim_cinto"/*) sim_cfrom=$sim_cs1${sim_cd#"$sim_cinto"} ;;
       esac
@@ -149,4 +132,29 @@ $sim_cdests
 SIM_CD
   [ -z "${sim_cfail-}" ] || exit "$sim_cs"
   exit 0
+}
+
+# sim_cp_operands ARG...: cp's operands: sim_csrcs the sources (one per line), sim_ctarget the
+# target (or -t DIR), sim_cinto_dir 1 when each source goes into it (a directory before cp runs:
+# a directory cp makes is the copy itself). Options are otherwise ignored.
+sim_cp_operands() {
+  sim_csrcs='' sim_ctarget='' sim_cflat=''
+  while [ $# -gt 0 ]; do
+    case $1 in
+      -t) sim_ctarget=$2; shift ;;
+      -T) sim_cflat=1 ;;
+      --) shift; break ;;
+      -?*) ;;
+      *) sim_csrcs=$sim_csrcs$1$SIM_NL ;;
+    esac
+    shift
+  done
+  for sim_ca; do sim_csrcs=$sim_csrcs$sim_ca$SIM_NL; done
+  if [ -z "$sim_ctarget" ]; then
+    sim_csrcs=${sim_csrcs%"$SIM_NL"}
+    sim_ctarget=${sim_csrcs##*"$SIM_NL"}
+    sim_csrcs=${sim_csrcs%"$sim_ctarget"}
+  fi
+  sim_cinto_dir=''
+  [ -z "$sim_cflat" ] && [ -d "$sim_ctarget" ] && sim_cinto_dir=1
 }
