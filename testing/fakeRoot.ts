@@ -18,6 +18,7 @@ import { dataScript } from "./dataScript.ts";
 import { KIT_MOUNT, KIT_STATIC_BUSYBOX, type Kit } from "./kit.ts";
 import { shQuote } from "./quote.ts";
 import type { DeviceRecord, MachineModel } from "./scenario.ts";
+import type { FileSpec } from "./types.ts";
 
 /** The paths of a run's work folder. */
 export interface WorkDir {
@@ -50,6 +51,9 @@ export function workBase(): string {
 const PSEUDO = /^\/(proc|sys|dev)(\/|$)/;
 /** Where the contents of the fake /proc, /sys and /dev are built (SIM_PFS in the shims). */
 const PSEUDO_STORE = "/.sim/pfs";
+/** Where the files of each filesystem with modelled contents are kept, by device index (SIM_DISKS in the shims). */
+const DISK_CONTENTS = "/.sim/disks";
+
 /** Where an unmounted pseudo filesystem is kept out of sight (SIM_PFS_PARK in the shims). */
 const PSEUDO_PARK = "/.sim/park";
 
@@ -138,11 +142,20 @@ export function buildWorkDir(model: MachineModel, init: Buffer, kit: Kit, hasBlo
 
   for (const d of model.dirs) mkdir(d);
   for (const path of model.images.keys()) if (!model.files.has(path)) file(path, "");
-  for (const [path, spec] of model.files) {
-    if ("symlink" in spec) {
-      mkdirSync(dirname(at(path)), { recursive: true });
-      symlinkSync(spec.symlink, at(path));
-    } else file(path, spec.content, spec.mode ?? 0o644);
+  const writeFiles = (files: Map<string, FileSpec>, under: string) => {
+    for (const [path, spec] of files) {
+      if ("symlink" in spec) {
+        mkdirSync(dirname(at(under + path)), { recursive: true });
+        symlinkSync(spec.symlink, at(under + path));
+      } else file(under + path, spec.content, spec.mode ?? 0o644);
+    }
+  };
+  writeFiles(model.files, "");
+  // What each modelled filesystem holds: bound on its mount point while it is mounted (mounts.sh).
+  for (const d of model.devices) {
+    if (d.contents === undefined) continue;
+    mkdir(`${DISK_CONTENTS}/${d.idx}`);
+    writeFiles(d.contents, `${DISK_CONTENTS}/${d.idx}`);
   }
 
   const env = [["HOME", "/"], ["TERM", "linux"], ...model.env].map(([k, v]) => shQuote(`${k}=${v}`));

@@ -58,6 +58,8 @@ export interface DeviceRecord {
   attrs: DeviceAttrs;
   /** For a LUKS container: the index of its contents (the /dev/mapper device). */
   luksContents?: number;
+  /** What its filesystem holds, seen at a mount point while it is mounted (undefined: not modelled). */
+  contents?: Map<string, FileSpec>;
   /** For a LUKS container: the passphrases. */
   keys?: string[];
   /** For a disk: virtual microseconds after which it appears; undefined = present from the start. */
@@ -403,9 +405,9 @@ function addDevice(
   }
   const type = optStr(d.type, `${where}.type`) || (luks ? "crypto_LUKS" : "");
   const base = attrs(d as Filesystem, where, { PARTLABEL: optStr(d.partlabel, `${where}.partlabel`), PARTUUID: partuuid }, type);
-  const record = ctx.add({ kind: "disk", path: `/dev/${name}`, aliases: [], part: name, ...deviceNumbers(name, ctx.nextMinor), attrs: base, ...extra });
+  const record = ctx.add({ kind: "disk", path: `/dev/${name}`, aliases: [], part: name, ...deviceNumbers(name, ctx.nextMinor), attrs: base, contents: contentsOf(d, where), ...extra });
   if (luks) {
-    const contents = ctx.add({ kind: "luks", path: "", aliases: [], part: "dm", major: 253, minor: 0, blocks: extra.blocks, attrs: luks.contents });
+    const contents = ctx.add({ kind: "luks", path: "", aliases: [], part: "dm", major: 253, minor: 0, blocks: extra.blocks, attrs: luks.contents, contents: contentsOf((d.luks as Record<string, unknown>).contents, `${where}.luks.contents`) });
     record.luksContents = contents.idx;
     record.keys = luks.keys;
   }
@@ -470,7 +472,7 @@ export function buildModel(input: Scenario, declared: readonly string[] = []): M
       const mapper = `/dev/mapper/${name.replaceAll("-", "--")}-${lvName.replaceAll("-", "--")}`;
       claimPath(mapper, lwhere);
       claimPath(`/dev/${name}/${lvName}`, lwhere);
-      const record = add({ kind: "lv", path: mapper, aliases: [`/dev/${name}/${lvName}`], part: "dm", major: 253, minor: 0, blocks: DEFAULT_BLOCKS, attrs: attrs(lv as Filesystem, lwhere) });
+      const record = add({ kind: "lv", path: mapper, aliases: [`/dev/${name}/${lvName}`], part: "dm", major: 253, minor: 0, blocks: DEFAULT_BLOCKS, attrs: attrs(lv as Filesystem, lwhere), contents: contentsOf(lv, lwhere) });
       return { idx: record.idx, name: lvName };
     });
     return { name, pvs, lvs };
@@ -499,7 +501,7 @@ export function buildModel(input: Scenario, declared: readonly string[] = []): M
     // The members' sizes as the scenario gives them (a LUKS mapping's path is chosen at run time: the default size).
     const sizeOf = (path: string) => devices.find((d) => d.path === path || d.aliases.includes(path))?.blocks ?? DEFAULT_BLOCKS;
     const geometry = raidGeometry(level, members.map(sizeOf));
-    const record = add({ kind: "md", path: `/dev/${name}`, aliases: [], part: name, major: 9, minor: Number(m[1]), blocks: geometry.arrayKb, attrs: fsAttrs });
+    const record = add({ kind: "md", path: `/dev/${name}`, aliases: [], part: name, major: 9, minor: Number(m[1]), blocks: geometry.arrayKb, attrs: fsAttrs, contents: contentsOf(md, where) });
     return { idx: record.idx, path: `/dev/${name}`, members, geometry };
   });
 
@@ -511,7 +513,7 @@ export function buildModel(input: Scenario, declared: readonly string[] = []): M
     claimPath(`/dev/mapper/${name}`, where);
     const members = strArray(set.members, `${where}.members`);
     members.forEach((p, j) => DEV_PATH.test(p) || fail(`${where}.members[${j}]`, `${JSON.stringify(p)} is not a /dev/… path`));
-    const record = add({ kind: "dmraid", path: `/dev/mapper/${name}`, aliases: [], part: "dm", major: 253, minor: 0, blocks: DEFAULT_BLOCKS, attrs: attrs(set as Filesystem, where) });
+    const record = add({ kind: "dmraid", path: `/dev/mapper/${name}`, aliases: [], part: "dm", major: 253, minor: 0, blocks: DEFAULT_BLOCKS, attrs: attrs(set as Filesystem, where), contents: contentsOf(set, where) });
     return { idx: record.idx, members };
   });
 
@@ -520,7 +522,7 @@ export function buildModel(input: Scenario, declared: readonly string[] = []): M
     if (!isRecord(s.images)) fail("images", "must be an object (path → filesystem)");
     for (const [path, fs] of Object.entries(s.images)) {
       checkFilePath(path, `images[${JSON.stringify(path)}]`);
-      const record = add({ kind: "image", path: "", aliases: [], part: "", major: 7, minor: 0, blocks: DEFAULT_BLOCKS, attrs: attrs(fs as Filesystem, `images[${JSON.stringify(path)}]`) });
+      const record = add({ kind: "image", path: "", aliases: [], part: "", major: 7, minor: 0, blocks: DEFAULT_BLOCKS, attrs: attrs(fs as Filesystem, `images[${JSON.stringify(path)}]`), contents: contentsOf(fs, `images[${JSON.stringify(path)}]`) });
       images.set(path, record.idx);
     }
   }
@@ -573,26 +575,7 @@ export function buildModel(input: Scenario, declared: readonly string[] = []): M
     if (Buffer.byteLength(line) > 4000) fail(`console[${i}]`, "is longer than a console line can be (4000 bytes)");
   });
 
-  const files = new Map<string, FileSpec>();
-  if (s.files !== undefined) {
-    if (!isRecord(s.files)) fail("files", "must be an object (path → contents)");
-    for (const [path, spec] of Object.entries(s.files)) {
-      const where = `files[${JSON.stringify(path)}]`;
-      checkFilePath(path, where);
-      if (typeof spec === "string") files.set(path, { content: spec });
-      else if (isRecord(spec) && spec.symlink !== undefined) {
-        if (spec.content !== undefined || spec.mode !== undefined) fail(where, "is a symbolic link ({ symlink }) or a file ({ content, mode }), not both");
-        const target = str(spec.symlink, `${where}.symlink`);
-        if (target === "" || target.includes("\0")) fail(`${where}.symlink`, "must be a path");
-        files.set(path, { symlink: target });
-      } else if (isRecord(spec)) {
-        files.set(path, {
-          content: str(spec.content, `${where}.content`),
-          mode: spec.mode === undefined ? undefined : nonNegative(spec.mode, `${where}.mode`, true),
-        });
-      } else fail(where, "must be a string, { content, mode } or { symlink }");
-    }
-  }
+  const files = s.files === undefined ? new Map<string, FileSpec>() : readFileSpecs(s.files, "files");
   const dirs = s.dirs === undefined ? [] : strArray(s.dirs, "dirs");
   dirs.forEach((d, i) => checkFilePath(d, `dirs[${i}]`));
 
@@ -655,4 +638,33 @@ function checkFilePath(path: string, where: string): void {
   if (parts.includes("..")) fail(where, "must not contain ..");
   if (parts[1] === ".sim") fail(where, "/.sim belongs to the simulator");
   if (path.replace(/\/+$/, "") === "") fail(where, "must name something below /");
+}
+
+/** Files by path (a scenario's `files`, a filesystem's `files`): contents, mode or a symbolic link. */
+function readFileSpecs(value: unknown, field: string): Map<string, FileSpec> {
+  const files = new Map<string, FileSpec>();
+  if (!isRecord(value)) fail(field, "must be an object (path → contents)");
+  for (const [path, spec] of Object.entries(value)) {
+    const where = `${field}[${JSON.stringify(path)}]`;
+    checkFilePath(path, where);
+    if (typeof spec === "string") files.set(path, { content: spec });
+    else if (isRecord(spec) && spec.symlink !== undefined) {
+      if (spec.content !== undefined || spec.mode !== undefined) fail(where, "is a symbolic link ({ symlink }) or a file ({ content, mode }), not both");
+      const target = str(spec.symlink, `${where}.symlink`);
+      if (target === "" || target.includes("\0")) fail(`${where}.symlink`, "must be a path");
+      files.set(path, { symlink: target });
+    } else if (isRecord(spec)) {
+      files.set(path, {
+        content: str(spec.content, `${where}.content`),
+        mode: spec.mode === undefined ? undefined : nonNegative(spec.mode, `${where}.mode`, true),
+      });
+    } else fail(where, "must be a string, { content, mode } or { symlink }");
+  }
+  return files;
+}
+
+/** What a filesystem holds (its `files`), when the scenario says; undefined when not modelled. */
+function contentsOf(fs: unknown, where: string): Map<string, FileSpec> | undefined {
+  if (!isRecord(fs) || fs.files === undefined) return undefined;
+  return readFileSpecs(fs.files, `${where}.files`);
 }

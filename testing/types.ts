@@ -11,6 +11,14 @@ export interface Filesystem {
   label?: string;
   /** Filesystem UUID (blkid's `UUID`). */
   uuid?: string;
+  /**
+   * What the filesystem holds, by path inside it (`"/sbin/init"`, `"/etc/fstab"`): while it is
+   * mounted these are the files at the mount point — not the fake root's own files there —
+   * and unmounting hides them again; what the init writes there stays on the filesystem.
+   * Absent: its contents are not modelled, and the fake root's files below the mount point
+   * stand for them (`files: { "/newroot/sbin/init": … }`).
+   */
+  files?: Record<string, string | FileSpec>;
 }
 
 /** A LUKS container on a block device, opened by `cryptsetup open`. */

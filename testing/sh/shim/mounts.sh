@@ -35,6 +35,8 @@
 # wherever the binds are, and bind new device nodes below SIM_PL_dev.
 
 SIM_PFS_PARK=/.sim/park
+# The files of each filesystem whose contents the scenario gives, by device index (fakeRoot.ts).
+SIM_DISKS=/.sim/disks
 
 sim_m() {
   SIM_MN=$((SIM_MN + 1))
@@ -188,6 +190,7 @@ sim_mt_save() {
   printf '%s' "$sim_tout" >"$SIM_STATE/mounts"
   printf '%s' "$sim_tinfo" >"$SIM_PFS/proc/self/mountinfo"
   printf '%s' "$sim_tproc" >"$SIM_PFS/proc/self/mounts"
+  sim_disk_sync
   sim_pfs_sync
 }
 
@@ -720,6 +723,8 @@ sim_kmount() {
     sim_mt_cover "$sim_ktgt"
     eval "sim_kpar=\$SIM_MI_$SIM_MC"
     sim_kbind "$sim_kfrom" "$sim_ksrc" "$sim_ktgt" "$sim_kpar"
+    # A bind of what a modelled filesystem holds shows it at the target (sim_disk_sync).
+    sim_disk_under "$sim_ksrc" && eval "SIM_MK_$SIM_MN=\"r:\$sim_ksrc\""
     if [ "$sim_fREC" = 1 ]; then
       # Every mount below the source comes along, at the same place below the target, on the
       # copy of its parent (sim_kmap: " OLD_ID=NEW_ID …").
@@ -794,6 +799,7 @@ sim_kmount() {
     return 0
   fi
   # A new mount.
+  sim_kcontent=''
   if ! sim_fs_known "$sim_kt"; then
     SIM_ERR='No such device'
     return 1
@@ -842,6 +848,8 @@ sim_kmount() {
       return 1
     fi
     sim_kdev=$SIM_DEVNO
+    # A filesystem whose contents the scenario gives shows them at the mount point (sim_disk_sync).
+    [ "$SIM_IDX" != - ] && [ -d "$SIM_DISKS/$SIM_IDX" ] && sim_kcontent=d$SIM_IDX
     D_TYPE=
     [ "$SIM_IDX" = - ] || sim_dev "$SIM_IDX"
     if ! sim_fs_fits "$sim_kt" "$D_TYPE"; then
@@ -859,6 +867,7 @@ sim_kmount() {
   eval "sim_kpar=\$SIM_MI_$SIM_MC"
   sim_new_id
   sim_pfs_claim "$sim_kt" "$sim_ktgt"
+  [ -z "$sim_pk" ] && sim_pk=$sim_kcontent
   sim_m "$sim_nid" "$sim_kpar" "$sim_kdev" / "$sim_ktgt" "$sim_fRO" "$sim_nmfl" "$sim_kt" "$sim_kname" "$sim_kro" "$sim_nsfl" "$sim_fso" \
     "$sim_given" "$sim_kt" "$sim_rsrc" "$sim_pk"
   return 0
@@ -1317,4 +1326,92 @@ sim_cmd_mountpoint() {
   fi
   [ "$sim_pq" = 1 ] || printf '%s is not a mountpoint\n' "$sim_parg"
   return 32
+}
+
+# Modelled contents. A mount of a filesystem whose files the scenario gives (KIND dIDX) is
+# really a bind of SIM_DISKS/IDX on its mount point, so the init sees those files there and,
+# once it is unmounted, the fake root's own again; a bind of a path below such a mount (KIND
+# r:SOURCE) is really bound too. $SIM_STATE/dplaces records where each of these real mounts
+# is (SIM_DP_<mount ID>, listed in SIM_DPL). After every change of the table, sim_disk_sync
+# makes the real mounts follow it: a new entry is bound, a moved one moved (what is below it
+# comes along), one no longer in the table lazily unmounted. The harness's pseudo filesystems
+# below a moved or unmounted one are not followed (their places are their own, sim_pfs_sync).
+
+# sim_disk_under PATH: whether PATH is on a mount that really shows modelled contents.
+sim_disk_under() {
+  sim_mt_cover "$1"
+  eval "sim_duk=\$SIM_MK_$SIM_MC"
+  case $sim_duk in
+    d* | r:*) return 0 ;;
+  esac
+  return 1
+}
+
+sim_disk_sync() {
+  SIM_DPL=''
+  # shellcheck disable=SC1091 # written below
+  [ -f "$SIM_STATE/dplaces" ] && . "$SIM_STATE/dplaces"
+  sim_dchanged=0
+  # Gone from the table: unmounted (lazily: whatever is below goes too).
+  sim_dkeep=''
+  for sim_did in $SIM_DPL; do
+    eval "sim_dplace=\$SIM_DP_$sim_did"
+    sim_dalive=0
+    sim_di=1
+    while [ "$sim_di" -le "$SIM_MN" ]; do
+      eval "sim_dx=\$SIM_MX_$sim_di sim_dmi=\$SIM_MI_$sim_di"
+      [ "$sim_dx" = 0 ] && [ "$sim_dmi" = "$sim_did" ] && sim_dalive=1
+      sim_di=$((sim_di + 1))
+    done
+    if [ "$sim_dalive" = 1 ]; then
+      sim_dkeep="$sim_dkeep $sim_did"
+    else
+      "$SIM_BB" umount -l "$sim_dplace" 2>>"$SIM_STATE/errors"
+      sim_dchanged=1
+    fi
+  done
+  SIM_DPL=$sim_dkeep
+  # Live entries, in the table's order (a moved subtree comes after its parent).
+  sim_di=1
+  while [ "$sim_di" -le "$SIM_MN" ]; do
+    eval "sim_dx=\$SIM_MX_$sim_di sim_dk=\$SIM_MK_$sim_di sim_dmi=\$SIM_MI_$sim_di sim_dtgt=\$SIM_MT_$sim_di"
+    sim_di=$((sim_di + 1))
+    [ "$sim_dx" = 0 ] || continue
+    case $sim_dk in
+      d* | r:*) ;;
+      *) continue ;;
+    esac
+    case " $SIM_DPL " in
+      *" $sim_dmi "*)
+        eval "sim_dplace=\$SIM_DP_$sim_dmi"
+        [ "$sim_dplace" = "$sim_dtgt" ] && continue
+        [ -d "$sim_dtgt" ] || sim_helper mkdir -p "$sim_dtgt" 2>>"$SIM_STATE/errors"
+        sim_helper mount -n --move "$sim_dplace" "$sim_dtgt" 2>>"$SIM_STATE/errors" || continue
+        # What was below it came along.
+        for sim_dj in $SIM_DPL; do
+          eval "sim_djp=\$SIM_DP_$sim_dj"
+          case $sim_djp in
+            "$sim_dplace"/*) eval "SIM_DP_$sim_dj=\$sim_dtgt\${sim_djp#\"\$sim_dplace\"}" ;;
+          esac
+        done
+        ;;
+      *)
+        case $sim_dk in
+          d*) sim_dsrc=$SIM_DISKS/${sim_dk#d} ;;
+          *) sim_dsrc=${sim_dk#r:} ;;
+        esac
+        sim_helper mount -n --bind "$sim_dsrc" "$sim_dtgt" 2>>"$SIM_STATE/errors" || continue
+        SIM_DPL="$SIM_DPL $sim_dmi"
+        ;;
+    esac
+    eval "SIM_DP_$sim_dmi=\$sim_dtgt"
+    sim_dchanged=1
+  done
+  [ "$sim_dchanged" = 1 ] || return 0
+  sim_dout="SIM_DPL='$SIM_DPL'$SIM_NL"
+  for sim_did in $SIM_DPL; do
+    eval "sim_q \"\$SIM_DP_$sim_did\""
+    sim_dout="${sim_dout}SIM_DP_$sim_did=$sim_qv$SIM_NL"
+  done
+  printf '%s' "$sim_dout" >"$SIM_STATE/dplaces"
 }
