@@ -24,6 +24,7 @@ describe("modelled filesystem contents", async () => {
         "say unmounted /mnt",
         "mount /dev/vda /newroot; say again /newroot",
         "mount --move /newroot /mnt; say moved /mnt; say 'moved from' /newroot",
+        'mount --bind /mnt/nothing /run 2>&1; echo "bind of a missing path: $?"',
         "printf 'secret\\n' | cryptsetup open /dev/vdb crypt",
         "mount /dev/mapper/crypt /newroot; say luks /newroot",
         "mount /dev/vdc /run; say 'not modelled' /run",
@@ -58,6 +59,9 @@ describe("modelled filesystem contents", async () => {
     expect(lines).toContain("bind gone: ");
     expect(lines).toContain("moved: etc new sbin slax ");
     expect(lines).toContain("moved from: ");
+    // What the filesystem does not hold does not exist (a disk without files is taken to hold any path).
+    expect(lines).toContain("mount: mounting /mnt/nothing on /run failed: No such file or directory");
+    expect(lines).toContain("bind of a missing path: 255");
   });
 
   it("holds for the contents of a LUKS container, and leaves a filesystem without files as it was", () => {

@@ -271,8 +271,10 @@ sim_mt_is_root() {
 # contents the simulation does not model: any directory there is taken to exist.
 sim_on_disk() {
   sim_mt_cover "$1"
-  eval "sim_odd=\$SIM_MD_$SIM_MC"
+  eval "sim_odd=\$SIM_MD_$SIM_MC sim_odk=\$SIM_MK_$SIM_MC"
   case $sim_odd in 0:*) return 1 ;; esac
+  # A filesystem whose files are modelled holds only those.
+  case $sim_odk in d* | r:*) return 1 ;; esac
   return 0
 }
 
