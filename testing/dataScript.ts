@@ -3,6 +3,7 @@
  * keys, volume groups, arrays, images, missing modules) and the command overrides, as sh
  * functions over single-quoted literals.
  */
+import { createHash } from "node:crypto";
 import { shQuote } from "./quote.ts";
 import { bootTmpfsOptions, totalPages } from "./procfs.ts";
 import { VOLUME_ID_TYPES, type DeviceRecord, type MachineModel, type OverrideRule } from "./scenario.ts";
@@ -38,7 +39,7 @@ export function dataScript(model: MachineModel, hasBlockNode: boolean): string {
     "# sim_md N: sets MD_* to md array N: its device, path, members (role order), level (as",
     "# mdadm's enough() takes it), member count, personality module and personalities, RUN_ARRAY's",
     "# errno when too few run, mdstat's status text and whether it shows slots, each member's data",
-    "# size and the array's size (KiB).",
+    "# size and the array's size (KiB), its name and UUID as mdadm --examine prints them.",
     ...caseFunction(
       "sim_md",
       model.raidArrays.map((md, i) => {
@@ -56,6 +57,8 @@ export function dataScript(model: MachineModel, hasBlockNode: boolean): string {
           ["MD_SLOTS", g.slots ? 1 : 0],
           ["MD_DATA", g.dataKb.join(" ")],
           ["MD_KB", g.arrayKb],
+          ["MD_NAME", md.path.replace(/^\/dev\/md/, "")],
+          ["MD_UUID", mdUuid(md.path)],
         ];
         return [String(i), fields.map(([k, v]) => `${k}=${typeof v === "number" ? v : shQuote(v)}`).join(" ")];
       }),
@@ -74,6 +77,15 @@ export function dataScript(model: MachineModel, hasBlockNode: boolean): string {
     ...overrideFunction(model.overrides),
   ];
   return out.join("\n") + "\n";
+}
+
+/**
+ * An array's UUID as mdadm prints it (four groups of eight hex digits): derived from its path,
+ * so it is the same in every run (a scenario does not give it).
+ */
+function mdUuid(path: string): string {
+  const hex = createHash("sha1").update(`md ${path}`).digest("hex").slice(0, 32);
+  return hex.match(/.{8}/g)!.join(":");
 }
 
 /** `case $1 in KEY) BODY ;; … *) FALLBACK ;; esac`, indented for a function body. */

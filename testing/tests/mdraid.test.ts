@@ -4,6 +4,9 @@
  * `mdadm: /dev/md/0 has been started with 1 drive (out of 2).`), a stripe does not, and what
  * mdadm says, its status, and what the kernel shows after each.
  */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../index.ts";
 import type { RaidArray, Scenario } from "../types.ts";
@@ -270,5 +273,47 @@ describe("md in the kernel", () => {
     expect(raidGeometry("raid5", [gib, gib, gib]).arrayKb).toBe(2 * 1046528);
     expect(raidGeometry("raid10", [gib, gib, gib, gib]).arrayKb).toBe(2 * 1046528);
     expect(raidGeometry("raid10", [gib, gib, gib]).status).toBe(" 512K chunks 2 near-copies");
+  });
+});
+
+describe("mdadm --examine --scan", () => {
+  /** A RAID1 member made by the real mdadm 4.2 in the QEMU suite's guest, when this machine has provisioned it. */
+  const realMember = (() => {
+    const dir = join(import.meta.dirname, "..", "..", "node_modules", ".cache", "initsh-qemu", "storage");
+    if (!existsSync(dir)) return undefined;
+    const raid = readdirSync(dir).find((d) => d.startsWith("raid1-") && existsSync(join(dir, d, "disk0.img")));
+    return raid === undefined ? undefined : join(dir, raid, "disk0.img");
+  })();
+  const hasMdadm = spawnSync("mdadm", ["--version"]).status === 0;
+  const shape = (line: string) => line.replace(/UUID=[0-9a-f:]+/, "UUID=…");
+
+  it("prints one ARRAY line per array with a member present (-v: level, members, devices), status 0 also for none", async () => {
+    const text = await consoleOf([`mdadm --examine --scan; ${rc}`, `mdadm -Esv --config=partitions; ${rc}`], {
+      devices: [...members, { name: "vdc", type: "linux_raid_member" }],
+      raidArrays: [mirror(), { name: "md1", members: ["/dev/vdc", "/dev/vdd"], level: "raid0" }, { name: "md2", members: ["/dev/vde", "/dev/vdf"] }],
+    });
+    const uuid = /UUID=([0-9a-f]{8}(?::[0-9a-f]{8}){3}) name=\(none\):0/.exec(text)![1];
+    const uuid1 = /UUID=([0-9a-f]{8}(?::[0-9a-f]{8}){3}) name=\(none\):1/.exec(text)![1];
+    expect(uuid).not.toBe(uuid1);
+    expect(text).toBe(
+      [
+        `ARRAY /dev/md/0  metadata=1.2 UUID=${uuid} name=(none):0`,
+        `ARRAY /dev/md/1  metadata=1.2 UUID=${uuid1} name=(none):1`,
+        "rc=0",
+        `ARRAY /dev/md/0  level=raid1 metadata=1.2 num-devices=2 UUID=${uuid} name=(none):0`,
+        "   devices=/dev/vda,/dev/vdb",
+        `ARRAY /dev/md/1  level=raid0 metadata=1.2 num-devices=2 UUID=${uuid1} name=(none):1`,
+        "   devices=/dev/vdc",
+        "rc=0",
+        "",
+      ].join("\n"),
+    );
+    expect(await consoleOf([`mdadm -Es; ${rc}`], { devices: [{ name: "vda", type: "ext4" }] })).toBe("rc=0\n");
+  });
+
+  it.skipIf(realMember === undefined || !hasMdadm)("lays the line out as the real mdadm 4.2 does on a member it made", async () => {
+    const real = spawnSync("mdadm", ["--examine", "--brief", realMember!], { encoding: "utf8" });
+    const sim = await consoleOf(["mdadm -Es"], { devices: members, raidArrays: [mirror()] });
+    expect(shape(sim.split("\n")[0]!)).toBe(shape(real.stdout.split("\n")[0]!));
   });
 });

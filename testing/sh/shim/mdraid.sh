@@ -425,11 +425,12 @@ sim_md_listed() {
 # auto-assembles; one MDDEV names an array (config file); MDDEV DEVICE... assembles those
 # devices; --scan MDDEV... names each.
 sim_cmd_mdadm() {
-  sim_yassemble=0 sim_yscan=0 sim_yrunstop=0 sim_yforce=0 sim_yverbose=0 sim_yops=
+  sim_yassemble=0 sim_yscan=0 sim_yrunstop=0 sim_yforce=0 sim_yverbose=0 sim_yexamine=0 sim_yops=
   while [ $# -gt 0 ]; do
     case $1 in
       --) shift; break ;;
       --assemble) sim_yassemble=1 ;;
+      --examine) sim_yexamine=1 ;;
       --scan) sim_yscan=1 ;;
       --run | --no-degraded | --force | --quiet | --verbose) sim_md_flag "${1#--}" || return 2 ;;
       --*=*) ;;
@@ -446,6 +447,7 @@ sim_cmd_mdadm() {
           sim_ycl=${sim_ycl#?}
           case $sim_ych in
             A) sim_yassemble=1 ;;
+            E) sim_yexamine=1 ;;
             s) sim_yscan=1 ;;
             R) sim_md_flag run || return 2 ;;
             f) sim_md_flag force ;;
@@ -467,6 +469,10 @@ sim_cmd_mdadm() {
     [ $# -gt 0 ] && shift
   done
   eval "set -- $sim_yops \"\$@\""
+  if [ "$sim_yexamine" = 1 ] && [ "$sim_yscan" = 1 ] && [ $# = 0 ]; then
+    sim_md_examine_scan
+    return 0
+  fi
   [ "$sim_yassemble" = 1 ] || return 0
   if [ "$sim_yscan" = 0 ] && [ $# = 0 ]; then
     printf 'mdadm: an md device must be given in this mode\n' >&2
@@ -512,4 +518,32 @@ sim_md_flag() {
     verbose) sim_yverbose=$((sim_yverbose + 1)) ;;
   esac
   return 0
+}
+
+# sim_md_examine_scan: --examine --scan (-Es): one ARRAY line per array with a present member,
+# as mdadm 4.2 prints it for metadata 1.2 — measured on the QEMU suite's mdadm-made disks:
+# `ARRAY /dev/md/0  metadata=1.2 UUID=… name=(none):0` (the homehost of an initramfs without a
+# hostname); with --verbose also level= and num-devices=, then `   devices=A,B` (the present
+# members). Status 0, also when it finds none.
+# shellcheck disable=SC2153 # MD_UUID, MD_NAME … are set by sim_md, the generated table
+sim_md_examine_scan() {
+  sim_md_load
+  for sim_ya in $SIM_MDS; do
+    sim_md "$sim_ya"
+    sim_ydevs=''
+    for sim_ym in $MD_MEMBERS; do
+      sim_lookup "$sim_ym" && sim_ydevs=$sim_ydevs${sim_ydevs:+,}$sim_ym
+    done
+    [ -n "$sim_ydevs" ] || continue
+    if [ "$sim_yverbose" -ge 1 ]; then
+      case $MD_LEVEL in
+        -1) sim_ylv=linear ;;
+        *) sim_ylv=raid$MD_LEVEL ;;
+      esac
+      printf 'ARRAY /dev/md/%s  level=%s metadata=1.2 num-devices=%s UUID=%s name=(none):%s\n   devices=%s\n' \
+        "$MD_NAME" "$sim_ylv" "$MD_N" "$MD_UUID" "$MD_NAME" "$sim_ydevs"
+    else
+      printf 'ARRAY /dev/md/%s  metadata=1.2 UUID=%s name=(none):%s\n' "$MD_NAME" "$MD_UUID" "$MD_NAME"
+    fi
+  done
 }
