@@ -763,7 +763,7 @@ compiler/front/project.ts now builds the program with \`ts.createProgram\` inste
 - **Slim, minified TypeScript** (compiler/build.mjs writes ts-morph's typescript.js as dist/typescript.cjs,
   ${fileMiB(join(CACHE, "dist", "typescript.cjs"))} MiB instead of ${fileMiB(typescriptJs)} MiB; compiler/ts-only.cjs loads it, or the original where it is missing):
   compiler/slim-typescript.mjs leaves out the language service and tsserver, which the compiler never runs (it reads
-  nodes and types through compiler/front/nodes.ts, not the methods the language service adds), makes the three
+  nodes and types through compiler/ts/nodes.ts, not the methods the language service adds), makes the three
   functions that alone lead to the transformers throw (the compiler type-checks and never emits), lets esbuild's tree
   shaking drop what nothing kept refers to, puts back anything the result still names but does not declare, and
   minifies. Without a code cache V8 scans the whole file when it loads it, and each function's source again when the

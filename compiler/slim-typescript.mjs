@@ -4,7 +4,7 @@
 //
 // typescript.js is one esbuild bundle of TypeScript's sources, with a `// src/<dir>/<file>.ts`
 // comment before each. The compiler needs src/compiler (scanner, parser, binder, checker,
-// program) and reads nodes and types through compiler/front/nodes.ts, not through the methods
+// program) and reads nodes and types through compiler/ts/nodes.ts, not through the methods
 // the language service adds. So the file is unwrapped into an ES module that exports only what
 // the compiler's sources read of `ts`, every top-level statement of the editor-only sections is
 // left out, the few functions that alone lead to the transformers throw instead (EMIT_ONLY),
@@ -103,7 +103,7 @@ export async function buildSlimTypeScript(file, outfile, ts, used) {
 
 /**
  * The names the compiler's sources read of `ts` (`ts.createProgram`, `ts.SyntaxKind`, …, and
- * compiler/front/nodes.ts's `undeclared.…`), from the text of every source file. Throws where a
+ * compiler/ts/nodes.ts's `undeclared.…`), from the text of every source file. Throws where a
  * source reads `ts` another way (`ts[…]`, destructuring), which this could not see.
  */
 export function namesUsed(sources) {

@@ -1,7 +1,7 @@
 /**
  * The slim TypeScript the compiler ships (compiler/slim-typescript.mjs) has no language service,
  * so nothing may call the methods the language service gives nodes, symbols, types and
- * signatures: the compiler reads them through compiler/front/nodes.ts. The shipped-compiler test
+ * signatures: the compiler reads them through compiler/ts/nodes.ts. The shipped-compiler test
  * runs every test program through the shipped bundles; this one also covers the lines those
  * programs never reach (an error path, say), by reading the sources. And the build must notice a
  * TypeScript it cannot slim (compiler/build.mjs then ships all of it).

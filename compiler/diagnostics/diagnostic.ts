@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import { lineAndColumn, sourceFileOf, startOf } from "../front/nodes.ts";
+import { lineAndColumn, sourceFileOf, startOf } from "../ts/nodes.ts";
 
 /** A problem found in a user program, positioned like TypeScript positions its own. */
 export interface Diagnostic {

@@ -1,7 +1,7 @@
 import { ts } from "ts-morph";
 import type { CompilerProject } from "./project.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { lineAndColumn } from "./nodes.ts";
+import { lineAndColumn } from "../ts/nodes.ts";
 
 /**
  * The type-check gate: every TypeScript error in the program stops the build. Messages for

@@ -2,7 +2,7 @@ import { runInNewContext } from "node:vm";
 import { ts } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnostics } from "../diagnostics/codes.ts";
-import { isExported, sourceFileOf, textOf } from "./nodes.ts";
+import { isExported, sourceFileOf, textOf } from "../ts/nodes.ts";
 import { stripTypes } from "./strip-types.ts";
 
 /**

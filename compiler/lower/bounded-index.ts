@@ -1,7 +1,7 @@
 import { ts } from "ts-morph";
 import type { LowerContext } from "./context.ts";
 import { assignmentsTo } from "./writes.ts";
-import { skipParentheses } from "../front/nodes.ts";
+import { skipParentheses } from "../ts/nodes.ts";
 
 /**
  * Element reads that cannot fall outside the array: `xs[i]` in the body of

@@ -10,7 +10,7 @@ import type { LowerContext } from "./context.ts";
 import { calleeFunction, lowerUserCall } from "./functions.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
 import type { Lowered } from "./values.ts";
-import { sourceFileOf, textOf } from "../front/nodes.ts";
+import { sourceFileOf, textOf } from "../ts/nodes.ts";
 
 const builtins: Builtins = {
   ...Object.fromEntries(Object.entries(intrinsics).map(([name, lower]) => [`intrinsic:${name}`, lower])),

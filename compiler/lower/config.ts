@@ -1,7 +1,7 @@
 import { ts } from "ts-morph";
 import { diagnostics } from "../diagnostics/codes.ts";
 import type { ConfigValue } from "../front/variants.ts";
-import { skipParentheses, sourceFileOf } from "../front/nodes.ts";
+import { skipParentheses, sourceFileOf } from "../ts/nodes.ts";
 import * as sh from "../sh/ast.ts";
 import type { Command } from "../sh/ast.ts";
 import type { LowerContext } from "./context.ts";

@@ -10,7 +10,7 @@ import { NameAllocator } from "./names.ts";
 import { narrowingMayBeStale, testedByNullish } from "./writes.ts";
 import { classifyType, type RecordField, type Scalar, type ShType } from "./types.ts";
 import { arithWord, boolVar, dependsOnState, hasEffect, lowered, readVar, type Lowered, type Val } from "./values.ts";
-import { callSignatures, isUnionType, lineAndColumn, sourceFileOf, startOf, typeArgumentsOf } from "../front/nodes.ts";
+import { callSignatures, isUnionType, lineAndColumn, sourceFileOf, startOf, typeArgumentsOf } from "../ts/nodes.ts";
 import type { ConfigValue } from "../front/variants.ts";
 
 /** Thrown to abandon lowering a construct after its diagnostic has been recorded. */

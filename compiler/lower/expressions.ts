@@ -9,7 +9,7 @@ import type { ExpressionVisitors } from "./visitor.ts";
 import { lowered, numberVal, readVar, stringVal, boolLiteral, type Lowered, type Val } from "./values.ts";
 import { testedByNullish, valueType } from "./writes.ts";
 import { configRead, lowerConfigRead } from "./config.ts";
-import { textOf } from "../front/nodes.ts";
+import { textOf } from "../ts/nodes.ts";
 
 /** Literals, names, templates, property and element reads, object and array literals. */
 

@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import * as sh from "../sh/ast.ts";
 import type { LowerContext } from "./context.ts";
 import { usesIn } from "./uses.ts";
-import { skipParentheses, sourceFileOf, textOf, withParentheses } from "../front/nodes.ts";
+import { skipParentheses, sourceFileOf, textOf, withParentheses } from "../ts/nodes.ts";
 
 /**
  * Arrays whose length is known at compile time: a `const` bound to an array literal with no

@@ -10,7 +10,7 @@ import { literalText, lowered, readVar, type Lowered, type Val } from "./values.
 import { keptArgument, keptParameterSeparator } from "./split-arrays.ts";
 import { inlineCall, inlinedBody } from "./inline.ts";
 import type { StatementVisitors } from "./visitor.ts";
-import { sourceFileOf } from "../front/nodes.ts";
+import { sourceFileOf } from "../ts/nodes.ts";
 
 /**
  * Functions become sh functions. Arguments are positional; for a parameter that may be

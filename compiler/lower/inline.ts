@@ -6,7 +6,7 @@ import { usesIn } from "./uses.ts";
 import { literalText, lowered, type Lowered } from "./values.ts";
 import { assignmentsTo, enclosingFunction } from "./writes.ts";
 import { keptArgument, keptParameterSeparator, splitTextArray } from "./split-arrays.ts";
-import { functionName, isExported, skipParentheses, sourceFileOf, withParentheses } from "../front/nodes.ts";
+import { functionName, isExported, skipParentheses, sourceFileOf, withParentheses } from "../ts/nodes.ts";
 
 /**
  * Record makers called from one place only — a function whose body is one `return { … }` —

@@ -5,7 +5,7 @@ import { lowered, stringVal, type Lowered } from "./values.ts";
 import { constArrayLiteral } from "./fixed-arrays.ts";
 import { usesIn } from "./uses.ts";
 import { enclosingFunction } from "./writes.ts";
-import { skipParentheses, sourceFileOf, withParentheses } from "../front/nodes.ts";
+import { skipParentheses, sourceFileOf, withParentheses } from "../ts/nodes.ts";
 
 /**
  * Arrays that are only built up and then joined: a `const` bound to `[]` whose every use, in

@@ -4,7 +4,7 @@ import type { Command, Pattern, Word } from "../sh/ast.ts";
 import type { FunctionScope, LowerContext } from "./context.ts";
 import { stringVal, lowered, type Lowered } from "./values.ts";
 import { neverReassigned } from "./writes.ts";
-import { sourceFileOf } from "../front/nodes.ts";
+import { sourceFileOf } from "../ts/nodes.ts";
 
 /**
  * An `if` whose every test compares one string with patterns — `s.startsWith(p)`,

@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import { skipParentheses, sourceFileOf, textOf } from "../front/nodes.ts";
+import { skipParentheses, sourceFileOf, textOf } from "../ts/nodes.ts";
 import type { Needs, ParamRead } from "../sh/ast.ts";
 import { configRead, slotFor } from "./config.ts";
 import type { LowerContext } from "./context.ts";

@@ -7,7 +7,7 @@ import { lowerEffect } from "./statements.ts";
 import type { ExpressionVisitors } from "./visitor.ts";
 import { valueType } from "./writes.ts";
 import { arithWord, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
-import { textOf } from "../front/nodes.ts";
+import { textOf } from "../ts/nodes.ts";
 import { divisorCheck } from "./pid1.ts";
 
 /** Unary and binary operators, with JavaScript's value and short-circuit semantics. */

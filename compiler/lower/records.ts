@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import { diagnostics } from "../diagnostics/codes.ts";
 import type { LowerContext } from "./context.ts";
 import { usesIn } from "./uses.ts";
-import { sourceFileOf } from "../front/nodes.ts";
+import { sourceFileOf } from "../ts/nodes.ts";
 
 /**
  * sh keeps a record as one variable per field, so `const q = p` copies where JS shares.

@@ -4,7 +4,7 @@ import type { Binding, LowerContext, ParamInfo } from "./context.ts";
 import { lowered, stringVal, type Lowered } from "./values.ts";
 import { usesIn } from "./uses.ts";
 import { enclosingFunction } from "./writes.ts";
-import { functionName, isExported, skipParentheses, sourceFileOf, withParentheses } from "../front/nodes.ts";
+import { functionName, isExported, skipParentheses, sourceFileOf, withParentheses } from "../ts/nodes.ts";
 
 /**
  * Arrays that are only walked: `const words = line.split(" ")` whose every use is a `for…of`,

@@ -16,7 +16,7 @@ import { declareConfig, isVariantCall } from "./config.ts";
 import { classifyType, isScalar } from "./types.ts";
 import { dependsOnState, literalText, lowered, numberVal, readVar, stringVal, type Lowered, type Val } from "./values.ts";
 import type { StatementVisitors } from "./visitor.ts";
-import { callSignatures, skipParentheses, textOf } from "../front/nodes.ts";
+import { callSignatures, skipParentheses, textOf } from "../ts/nodes.ts";
 
 /** Declarations, assignments, expression statements, blocks and `if`. */
 

@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import { callSignatures, isUnionType, typeArgumentsOf } from "../front/nodes.ts";
+import { callSignatures, isUnionType, typeArgumentsOf } from "../ts/nodes.ts";
 
 /** The sh representation a TypeScript type maps to. */
 export type Scalar = "string" | "number" | "boolean";

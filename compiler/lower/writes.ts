@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import type { LowerContext } from "./context.ts";
 import { endsInJump } from "./switch.ts";
 import { classifyType, type ShType } from "./types.ts";
-import { skipParentheses, sourceFileOf, startOf } from "../front/nodes.ts";
+import { skipParentheses, sourceFileOf, startOf } from "../ts/nodes.ts";
 
 /**
  * Where each variable is assigned after its declaration, found once per file by walking it.
