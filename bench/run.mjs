@@ -20,7 +20,7 @@ import { basename, dirname, join, relative } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, transformSync } from "esbuild";
-import { bundle, bundles } from "../compiler/build.mjs";
+import { bundle, bundles, runtimeHelpersInline } from "../compiler/build.mjs";
 import { spawnsSection } from "./spawns.mjs";
 import { variantsSection } from "./variants.mjs";
 import { watchSection } from "./watch.mjs";
@@ -148,10 +148,10 @@ async function prepareBundles() {
       const phases = {
         "./front/project.ts": ["createProject", ["createProject"]],
         "./front/gate.ts": ["typeCheck", ["typeCheck"]],
-        "./lower/program.ts": ["lowerProgram", ["lowerSource", "finishProgram"]],
+        "./pipeline/index.ts": ["lowerProgram", ["lowerSource", "finishProgram"]],
         "./sh/printer.ts": ["printScript", ["printScript"]],
       };
-      b.onResolve({ filter: /^\.\/(front\/project|front\/gate|lower\/program|sh\/printer)\.ts$/ }, (args) =>
+      b.onResolve({ filter: /^\.\/(front\/project|front\/gate|pipeline\/index|sh\/printer)\.ts$/ }, (args) =>
         args.importer === join(ROOT, "compiler", "index.ts") ? { path: join(ROOT, "compiler", args.path), namespace: "timed", pluginData: phases[args.path] } : undefined,
       );
       b.onLoad({ filter: /.*/, namespace: "timed" }, (args) => ({
@@ -195,10 +195,10 @@ async function prepareBundles() {
   });
   copyFileSync(join(CACHE, "dist", "typescript.cjs"), join(CACHE, "typescript.cjs"));
   // 3. Before this change: the CLI bundled as an ES module, importing all of ts-morph.
-  await build({ ...common, entryPoints: ["compiler/cli.ts"], format: "esm", external: ["ts-morph"], outfile: join(CACHE, "esm", "dist", "initsh.mjs") });
+  await build({ ...common, entryPoints: ["compiler/cli.ts"], format: "esm", external: ["ts-morph"], plugins: [runtimeHelpersInline], outfile: join(CACHE, "esm", "dist", "initsh.mjs") });
   writeFileSync(join(CACHE, "esm", "bin", "initsh.mjs"), 'import { main } from "../dist/initsh.mjs";\nawait main(process.argv.slice(2));\n');
   // 4. CommonJS, but all of ts-morph required (no compiler/ts-only.cjs).
-  await build({ ...common, ...like, plugins: [], external: ["ts-morph"], entryPoints: ["compiler/cli.ts"], outfile: join(CACHE, "cjs-tsmorph", "initsh.cjs") });
+  await build({ ...common, ...like, plugins: [runtimeHelpersInline], external: ["ts-morph"], entryPoints: ["compiler/cli.ts"], outfile: join(CACHE, "cjs-tsmorph", "initsh.cjs") });
   writeFileSync(join(CACHE, "cjs-tsmorph", "bin.cjs"), 'require("./initsh.cjs").main(process.argv.slice(2));\n');
   // 4b. The CLI with the compiler inlined in it, so that the code cache holds TypeScript only.
   await build({ ...common, ...like, plugins: like.plugins.filter((pl) => pl.name !== "compiler-apart"), entryPoints: ["compiler/cli.ts"], outfile: join(CACHE, "inline", "initsh.cjs") });
@@ -220,7 +220,7 @@ async function prepareBundles() {
     ...common,
     entryPoints: ["compiler/cli.ts"],
     format: "cjs",
-    plugins: [inlineTypeScript],
+    plugins: [inlineTypeScript, runtimeHelpersInline],
     define: { "import.meta.url": "globalThis.__initshUrl" },
     outfile: join(CACHE, "snapshot", "initsh-all.cjs"),
   });
@@ -624,7 +624,7 @@ const portableOk = sizeRows.every((r) => r.portableFailures.length === 0);
 const helperUse = new Map();
 for (const r of sizeRows) {
   for (const b of r.helperBlocks) {
-    // (The printf stand-in comes in several sizes: see runtime/helpers.ts.)
+    // (The printf stand-in comes in several sizes: see compiler/runtime/sh/print.sh.)
     const u = helperUse.get(b.name) ?? { bytes: 0, fixtures: 0, min: b.bytes, max: b.bytes };
     u.bytes += b.bytes;
     u.min = Math.min(u.min, b.bytes);
@@ -890,16 +890,16 @@ assigning \`x\` directly, also for a value that may be undefined and after a bra
 being the variable from the start (early.ts), and \`const x = f(); if (x === undefined) exit\` testing \`f\`'s result before
 copying it (guards.ts) — with read/write sets of every function in effects.ts; unread assignments dropped (unused.ts); and a
 bare \`return\` that ends a function dropped (returns.ts). \`for…of\` over an array literal is a plain \`for x in …\`, and over \`text.split(",")\` a walk
-over the text itself, with no array. A \`const\` array literal that is only read (compiler/lower/fixed-arrays.ts) has its
+over the text itself, with no array. A \`const\` array literal that is only read (compiler/lower/analyses/fixed-arrays.ts) has its
 length as a number, a \`for…of\` over it of literals is a plain \`for\`, and outside functions its elements are plain
 assignments under a fixed name instead of \`__alist\` (services.ts: 2.22× to 2.03×). \`split\` by a separator that no
 shorter text both starts and ends (one character, \`", "\`) uses \`__splitplain\`, a shorter loop than \`__split\`'s. An array
-that is only pushed onto and joined by one literal separator (compiler/lower/joined-arrays.ts) is kept as its joined text,
+that is only pushed onto and joined by one literal separator (compiler/lower/analyses/joined-arrays.ts) is kept as its joined text,
 \`kept=$kept:$d\` and \`\${kept#:}\`, as a careful hand-writer keeps it (split-join.ts: 1.93× to 1.48×). A \`const\` split by a
 literal separator that is only walked, tested with \`includes("literal")\` or passed to parameters used only so
-(compiler/lower/split-arrays.ts) is kept as the text it was split from: the walk takes a field at a time off the text and
+(compiler/lower/analyses/split-arrays.ts) is kept as the text it was split from: the walk takes a field at a time off the text and
 \`includes\` is one \`case " $words " in *' debug '*)\` (cmdline.ts: 1.90× to 1.40×, with no array helper left). A function
-whose body is only \`return { … }\`, called from one place (compiler/lower/inline.ts), is written there, straight into the
+whose body is only \`return { … }\`, called from one place (compiler/lower/analyses/inline.ts), is written there, straight into the
 caller's record, with no function, field registers or copies; and a boolean stored only to be tested right away
 (\`if T; then x=true; else x=false; fi; if [ "$x" != true ]\`) is tested where it is made, \`if ! T\` (direct.ts)
 (services.ts: 1.75× to 1.42× with both).

@@ -82,6 +82,29 @@ const compilerApart = {
   },
 };
 
+/**
+ * compiler/runtime/sources.ts reads the runtime helpers' .sh files from the package; in a
+ * bundle it is replaced by their text, so the shipped compiler reads no file of them.
+ */
+export const runtimeHelpersInline = {
+  name: "runtime-helpers-inline",
+  setup(b) {
+    const dir = join(ROOT, "compiler", "runtime", "sh");
+    b.onLoad({ filter: /[\\/]compiler[\\/]runtime[\\/]sources\.ts$/ }, () => {
+      const texts = Object.fromEntries(
+        readdirSync(dir)
+          .filter((f) => f.endsWith(".sh"))
+          .map((f) => [f.slice(0, -3), readFileSync(join(dir, f), "utf8")]),
+      );
+      return {
+        contents: `const texts = ${JSON.stringify(texts)};\nexport function helperSource(name) {\n  const text = texts[name];\n  if (text === undefined) throw new Error("internal: no runtime helper file " + name);\n  return text;\n}\n`,
+        loader: "js",
+        watchFiles: readdirSync(dir).map((f) => join(dir, f)),
+      };
+    });
+  },
+};
+
 const common = {
   absWorkingDir: ROOT,
   bundle: true,
@@ -107,7 +130,7 @@ export const bundles = [
     entryPoints: ["compiler/cli.ts"],
     format: "cjs",
     external: ["ts-morph", "@ts-morph/*", "esbuild"],
-    plugins: [typescriptOnly, compilerApart],
+    plugins: [typescriptOnly, compilerApart, runtimeHelpersInline],
     // `import()` of the external compiler.cjs as `require` (Node's import would scan it for exports first).
     supported: { "dynamic-import": false },
     define: { "import.meta.url": "__initshModuleUrl" },
@@ -120,7 +143,7 @@ export const bundles = [
     entryPoints: ["compiler/index.ts"],
     format: "cjs",
     external: ["ts-morph", "@ts-morph/*", "esbuild"],
-    plugins: [typescriptOnly],
+    plugins: [typescriptOnly, runtimeHelpersInline],
     define: { "import.meta.url": "__initshModuleUrl" },
     banner: { js: 'const __initshModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
     // Minified like typescript.cjs, for the first build, which compiles it from source: V8
@@ -135,7 +158,7 @@ export const bundles = [
     entryPoints: ["testing/index.ts"],
     format: "esm",
     external: ["ts-morph", "@ts-morph/*", "esbuild"],
-    plugins: [typescriptOnly],
+    plugins: [typescriptOnly, runtimeHelpersInline],
     banner: { js: 'import { createRequire as __initshCreateRequire } from "node:module"; const require = __initshCreateRequire(import.meta.url);' },
     outfile: "testing.mjs",
   },

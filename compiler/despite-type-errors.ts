@@ -1,7 +1,7 @@
 import { ts } from "ts-morph";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { diagnostics } from "./diagnostics/codes.ts";
-import { lowerSource, type ProgramInput } from "./lower/program.ts";
+import { lowerSource, type ProgramInput } from "./pipeline/index.ts";
 
 /**
  * initsh's checks that hold whatever the types say — an init's declaration, a command name

@@ -8,7 +8,7 @@ import { checkNesting } from "./front/nesting.ts";
 import { checkSyntax } from "./front/syntax.ts";
 import { checksDespiteTypeErrors, grouped } from "./despite-type-errors.ts";
 import { createProject, createProjectCache, type ProjectCache } from "./front/project.ts";
-import { finishProgram, lowerSource, type LoweredSource } from "./lower/program.ts";
+import { finishProgram, lowerSource, type LoweredSource } from "./pipeline/index.ts";
 import { libFile } from "./paths.ts";
 import { readVariants, variantCalls, type VariantSet } from "./front/variants.ts";
 import type { Manifest } from "./manifest/collect.ts";

@@ -1,5 +1,5 @@
 /** Quoting for sh: one function for generated code, one for showing argv to people. */
-import { TRACE_BARE_CHARS } from "../compiler/runtime/boot.ts";
+import { TRACE_BARE_CHARS } from "../compiler/runtime/trace.ts";
 
 /** A word that means itself bare: only characters sh never treats specially (the compiled init's trace shows words by the same rule). */
 const BARE = new RegExp(`^[${TRACE_BARE_CHARS}]+$`);

@@ -1,5 +1,7 @@
 import type { Arith, Command, Param, Pattern, Simple, Word, WordPart } from "../sh/ast.ts";
-import { type Effects, hasJump, isName, isTemp, mapLists, mayWrite, singleAssignment, wordNames } from "./effects.ts";
+import { type Effects, isName, isTemp, mayWrite, singleAssignment } from "./effects.ts";
+import { wordReads } from "../sh/reads.ts";
+import { mapLists, someArith } from "../sh/walk.ts";
 import { isPlainRead } from "./shapes.ts";
 
 /**
@@ -29,28 +31,15 @@ interface Copy {
 }
 
 /** Arithmetic that cannot fail (no division), so evaluating it later changes nothing but when. */
-function total(a: Arith): boolean {
-  switch (a.kind) {
-    case "num":
-    case "var":
-      return true;
-    case "expansion":
-      return !a.part.op || a.part.op.kind === "length";
-    case "unary":
-      return total(a.operand);
-    case "binary":
-      return a.op !== "/" && a.op !== "%" && total(a.left) && total(a.right);
-    case "conditional":
-      return total(a.test) && total(a.whenTrue) && total(a.whenFalse);
-  }
-}
+const total = (a: Arith): boolean =>
+  !someArith(a, (x) => (x.kind === "binary" && (x.op === "/" || x.op === "%")) || (x.kind === "expansion" && !!x.part.op && x.part.op.kind !== "length"));
 
 /** `_tN=value` where the value is one part the pass can put in the temporary's place. */
 function asCopy(c: Command, reads: ReadonlyMap<string, number>): Copy | undefined {
   const a = singleAssignment(c);
   if (!a || !isTemp(a.name)) return undefined;
   if (a.value.parts.length !== 1) return undefined;
-  const readNames = wordNames(a.value);
+  const readNames = wordReads(a.value);
   if (readNames.has(a.name)) return undefined; // `_t1=$((_t1 + 1))` is no copy
   const blockers = new Set([a.name, ...readNames]);
   const part = a.value.parts[0]!;

@@ -1,6 +1,7 @@
 import type { Command, Word } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
-import { mapLists, singleAssignment } from "./effects.ts";
+import { singleAssignment } from "./effects.ts";
+import { mapLists } from "../sh/walk.ts";
 import { isSetTest } from "./shapes.ts";
 
 /** Text the printer accepts inside `${x-…}`. */

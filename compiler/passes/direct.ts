@@ -1,6 +1,7 @@
 import type { Command, Simple, Word } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
-import { isTemp, mapLists, passedOn, singleAssignment } from "./effects.ts";
+import { isTemp, passedOn, singleAssignment } from "./effects.ts";
+import { mapLists } from "../sh/walk.ts";
 import { endsInJump, isPlainRead, isSetTest, isUnsetOf } from "./shapes.ts";
 
 // Backward copies: where a temporary is copied into a variable right after it is assigned,

@@ -1,6 +1,8 @@
 import type { Command } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
-import { type Effects, hasJump, isTemp, mapLists, passedOn, mayWrite, readCounts, renameReads, singleAssignment } from "./effects.ts";
+import { type Effects, hasJump, isTemp, passedOn, mayWrite, readCounts, singleAssignment } from "./effects.ts";
+import { renameReads } from "../sh/reads.ts";
+import { mapLists } from "../sh/walk.ts";
 import { isPlainRead } from "./shapes.ts";
 
 /**

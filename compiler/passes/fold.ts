@@ -1,7 +1,7 @@
-import type { Arith, ArithOp, Command, Pattern, PatternPart, Simple, Word, WordPart } from "../sh/ast.ts";
+import type { Arith, ArithOp, Command, Simple, Word } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
-import { mapCommands, sameList } from "../sh/walk.ts";
-import { isBare, mapLists } from "./effects.ts";
+import { mapCommands, mapLists, rewriteCommands } from "../sh/walk.ts";
+import { isBare } from "./effects.ts";
 import { alwaysJumps, isCatchAll, isPlainRead, isTrue } from "./shapes.ts";
 
 /**
@@ -256,41 +256,33 @@ const INT32_MAX = 2 ** 31 - 1;
 const COMPARISONS = new Set(["<", "<=", ">", ">=", "==", "!=", "&&", "||"]);
 
 /**
- * Folds arithmetic on literals (`2 < 0` → `0`) and what that leaves (`x < 0 != 0` → `x < 0`).
- * Only results every target shell computes alike: 32-bit values, no division by zero.
+ * One arithmetic node folded, its operands folded already: arithmetic on literals (`2 < 0` →
+ * `0`) and what that leaves (`x < 0 != 0` → `x < 0`). Only results every target shell
+ * computes alike: 32-bit values, no division by zero.
  */
-export function foldArith(a: Arith): Arith {
+function foldArithNode(a: Arith): Arith {
   switch (a.kind) {
-    case "num":
-    case "var":
-    case "expansion":
-      return a;
     case "unary": {
-      const operand = foldArith(a.operand);
-      if (operand.kind === "num") {
-        const value = a.op === "-" ? -operand.value : operand.value === 0 ? 1 : 0;
+      if (a.operand.kind === "num") {
+        const value = a.op === "-" ? -a.operand.value : a.operand.value === 0 ? 1 : 0;
         if (value >= INT32_MIN && value <= INT32_MAX) return sh.num(value === 0 ? 0 : value);
       }
-      return operand === a.operand ? a : { ...a, operand };
+      return a;
     }
-    case "conditional": {
-      const test = foldArith(a.test);
-      const whenTrue = foldArith(a.whenTrue);
-      const whenFalse = foldArith(a.whenFalse);
-      if (test.kind === "num") return test.value !== 0 ? whenTrue : whenFalse;
-      return test === a.test && whenTrue === a.whenTrue && whenFalse === a.whenFalse ? a : { ...a, test, whenTrue, whenFalse };
-    }
+    case "conditional":
+      return a.test.kind === "num" ? (a.test.value !== 0 ? a.whenTrue : a.whenFalse) : a;
     case "binary": {
-      const left = foldArith(a.left);
-      const right = foldArith(a.right);
+      const { left, right } = a;
       if (left.kind === "num" && right.kind === "num") {
         const value = evaluate(a.op, left.value, right.value);
         if (value !== undefined) return sh.num(value);
       }
       // A comparison is 0 or 1 already.
       if (a.op === "!=" && right.kind === "num" && right.value === 0 && left.kind === "binary" && COMPARISONS.has(left.op)) return left;
-      return left === a.left && right === a.right ? a : { ...a, left, right };
+      return a;
     }
+    default:
+      return a;
   }
 }
 
@@ -316,63 +308,11 @@ function evaluate(op: ArithOp, x: number, y: number): number | undefined {
   return value === 0 ? 0 : value; // no -0
 }
 
-/** The word with its arithmetic folded; the word itself when there is nothing to fold. */
-function foldWord(w: Word): Word {
-  const parts = sameList(w.parts, w.parts.map((p) => foldPart(p)));
-  return parts === w.parts ? w : { parts };
-}
-
-function foldPart<P extends WordPart | PatternPart>(p: P): P {
-  if (p.kind === "arith") {
-    // A constant is its digits: `[ 7 -gt 5 ]` is then a literal test this pass decides.
-    const expr = foldArith(p.expr);
-    if (expr.kind === "num") return { kind: "lit", text: String(expr.value) } as P;
-    return expr === p.expr ? p : { ...p, expr };
-  }
-  if (p.kind === "param" && p.op && (p.op.kind === "default" || p.op.kind === "alternative")) {
-    const word = foldWord(p.op.word);
-    return word === p.op.word ? p : { ...p, op: { ...p.op, word } };
-  }
-  return p;
-}
-
-const foldWords = (ws: Word[]): Word[] => sameList(ws, ws.map(foldWord));
-
-/** Folds the arithmetic in every word of the program. */
+/** Folds the arithmetic in every word of the program; a constant `$((…))` becomes its digits (`[ 7 -gt 5 ]` is then a literal test foldConstants decides). */
 export function foldArithmetic(commands: readonly Command[]): Command[] {
-  const pattern = (pt: Pattern): Pattern => {
-    const parts = sameList(pt.parts, pt.parts.map((p) => foldPart(p)));
-    return parts === pt.parts ? pt : { parts };
-  };
   // What holds no arithmetic to fold comes back as it was (the passes see unchanged rounds by identity).
-  return mapCommands(commands, (c): Command[] => {
-    switch (c.kind) {
-      case "simple": {
-        const assigns = sameList(c.assigns, c.assigns.map((a) => {
-          const value = foldWord(a.value);
-          return value === a.value ? a : { name: a.name, value };
-        }));
-        const words = foldWords(c.words);
-        const redirects = sameList(c.redirects, c.redirects.map((r) => {
-          const target = foldWord(r.target);
-          return target === r.target ? r : { ...r, target };
-        }));
-        return [assigns === c.assigns && words === c.words && redirects === c.redirects ? c : { ...c, assigns, words, redirects }];
-      }
-      case "for": {
-        const words = foldWords(c.words);
-        return [words === c.words ? c : { ...c, words }];
-      }
-      case "case": {
-        const subject = foldWord(c.subject);
-        const arms = sameList(c.arms, c.arms.map((a) => {
-          const patterns = sameList(a.patterns, a.patterns.map(pattern));
-          return patterns === a.patterns ? a : { ...a, patterns };
-        }));
-        return [subject === c.subject && arms === c.arms ? c : { ...c, subject, arms }];
-      }
-      default:
-        return [c];
-    }
+  return rewriteCommands(commands, {
+    arith: foldArithNode,
+    part: (p) => (p.kind === "arith" && p.expr.kind === "num" ? { kind: "lit", text: String(p.expr.value) } : p),
   });
 }

@@ -1,6 +1,8 @@
 import type { Command, If, Simple } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
-import { type Effects, mapLists, mayWrite, renameReads } from "./effects.ts";
+import { type Effects, mayWrite } from "./effects.ts";
+import { renameReads } from "../sh/reads.ts";
+import { mapLists } from "../sh/walk.ts";
 import { optionalCopy } from "./direct.ts";
 import { alwaysEnds, isSetTest } from "./shapes.ts";
 

@@ -1,5 +1,7 @@
 import * as sh from "../sh/ast.ts";
 import type { Command } from "../sh/ast.ts";
+import { LOCATION } from "../sh/registers.ts";
+import { withNested } from "../sh/walk.ts";
 
 /**
  * Drops an assignment of the call-site register `__loc` that repeats the value it already
@@ -32,7 +34,7 @@ function list(commands: readonly Command[], entry: string | undefined, user: Rea
 function command(c: Command, known: string | undefined, user: ReadonlySet<string>): Result {
   switch (c.kind) {
     case "simple": {
-      const loc = c.words.length === 0 && c.redirects.length === 0 && c.assigns.length === 1 && c.assigns[0]!.name === "__loc" ? sh.literalText(c.assigns[0]!.value) : undefined;
+      const loc = c.words.length === 0 && c.redirects.length === 0 && c.assigns.length === 1 && c.assigns[0]!.name === LOCATION ? sh.literalText(c.assigns[0]!.value) : undefined;
       if (loc !== undefined) return loc === known ? { commands: [], known } : { commands: [c], known: loc };
       const substitutes = [...c.words, ...c.assigns.map((a) => a.value)].some((w) => w.parts.some((p) => p.kind === "command"));
       const name = c.words[0] === undefined ? "" : sh.literalText(c.words[0]);
@@ -72,7 +74,12 @@ function command(c: Command, known: string | undefined, user: ReadonlySet<string
       return { commands: [{ ...c, arms: c.arms.map((a) => ({ patterns: a.patterns, body: list(a.body, known, user).commands })) }], known: undefined };
     case "function":
       return { commands: [{ ...c, body: list(c.body, undefined, user).commands }], known };
-    default:
+    case "comment":
       return { commands: [c], known };
+    default: {
+      // Any other command: what runs inside it starts over, and so does what follows it.
+      const fresh = (cs: readonly Command[]) => list(cs, undefined, user).commands;
+      return { commands: [withNested(c, fresh, (x) => sh.group(fresh([x])))], known: undefined };
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { Command } from "../sh/ast.ts";
+import { sameTree } from "../sh/walk.ts";
 import { propagateCopies } from "./copies.ts";
 import { foldDefaults } from "./defaults.ts";
 import { assignDirectly } from "./direct.ts";
@@ -20,9 +21,8 @@ export function optimize(functions: Command[], main: Command[]): [Command[], Com
   const split = (all: Command[]): [Command[], Command[]] => [all.slice(0, functions.length), all.slice(functions.length)];
   let all = [...functions, ...main];
   // A round that changed nothing returns the very list it was given (sh/walk.ts), so most
-  // rounds are told apart without printing the program; its text settles the rest.
+  // rounds are told apart by identity; comparing the trees settles the rest.
   let before = all;
-  let beforeText: string | undefined;
   for (let round = 0; round < 6; round++) {
     all = foldConstants(foldArithmetic(all));
     all = foldDefaults(all);
@@ -31,11 +31,8 @@ export function optimize(functions: Command[], main: Command[]): [Command[], Com
     all = assignEarly(all, new Effects(all), readCounts(all));
     all = checkBeforeCopy(all, new Effects(all));
     all = removeUnusedAssignments(all);
-    if (all === before) break;
-    const afterText = JSON.stringify(all);
-    if (afterText === (beforeText ??= JSON.stringify(before))) break;
+    if (all === before || sameTree(all, before)) break;
     before = all;
-    beforeText = afterText;
   }
   all = dropFinalReturns(all);
   if (!all.slice(0, functions.length).every((c, i) => c.kind === functions[i]!.kind)) throw new Error("internal: a pass moved a function");

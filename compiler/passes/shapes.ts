@@ -1,7 +1,7 @@
 /** Shapes of commands and words that several passes look for. */
 import type { Command, Simple, Word } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
-import { forEachChild } from "./effects.ts";
+import { someChild } from "../sh/walk.ts";
 
 /** `$name` and nothing else. */
 export const isPlainRead = (w: Word, name: string): boolean => w.parts.length === 1 && w.parts[0]!.kind === "param" && w.parts[0]!.name === name && !w.parts[0]!.op;
@@ -53,11 +53,7 @@ export const isTrue = (c: Command): boolean =>
 /** A simple command named `name` anywhere in `c`, at any depth (`break`, whatever loop it leaves; `return`). */
 export function runsAnywhere(c: Command, name: string): boolean {
   if (c.kind === "simple") return c.words.length > 0 && sh.literalText(c.words[0]!) === name;
-  let found = false;
-  forEachChild(c, (x) => {
-    found ||= runsAnywhere(x, name);
-  });
-  return found;
+  return someChild(c, (x) => runsAnywhere(x, name));
 }
 
 /** `*`: a pattern every subject matches. */

@@ -1,6 +1,8 @@
-import type { Arith, Command, Pattern, Word } from "../sh/ast.ts";
+import type { Command } from "../sh/ast.ts";
 import * as sh from "../sh/ast.ts";
-import { forEachCommand, sameList } from "../sh/walk.ts";
+import { forEachRead } from "../sh/reads.ts";
+import { isReserved, LOCATION } from "../sh/registers.ts";
+import { forEachCommand, sameList, withNested } from "../sh/walk.ts";
 
 /**
  * Drops assignments to variables nothing reads (a record field no one looks at, a
@@ -21,7 +23,7 @@ export function removeUnusedAssignments(commands: Command[]): Command[] {
   }
   // What keeps all it had comes back as it was (the passes see unchanged rounds by identity).
   const prune = (list: Command[]): Command[] => sameList(list, list.flatMap((c) => pruneCommand(c, read, prune)));
-  const kept = (name: string) => read.has(name) || (name.startsWith("__") && name !== "__loc");
+  const kept = (name: string) => read.has(name) || (isReserved(name) && name !== LOCATION);
   // A top-level command whose every variable is still read has nothing to drop.
   return sameList(commands, commands.flatMap((c) => ([...assignedBy(c)].every(kept) ? [c] : pruneCommand(c, read, prune))));
 }
@@ -62,7 +64,7 @@ function pruneCommand(c: Command, read: Set<string>, prune: (l: Command[]) => Co
         // Unsetting (or making local) a variable nothing reads does nothing anyone sees.
         const names = c.words.slice(1).filter((w) => {
           const name = sh.literalText(w);
-          return name === undefined || read.has(name) || name.startsWith("__");
+          return name === undefined || read.has(name) || isReserved(name);
         });
         if (names.length === 0) return [];
         return names.length === c.words.length - 1 ? [c] : [{ ...c, words: [c.words[0]!, ...names] }];
@@ -70,7 +72,7 @@ function pruneCommand(c: Command, read: Set<string>, prune: (l: Command[]) => Co
       if (c.words.length > 0 || c.redirects.length > 0) return [c];
       // Registers (`__r`, `__trace` …) are read by helpers the pass does not see; the call-site
       // register `__loc` is read only by compiled code, so it goes when nothing reads it.
-      const kept = (name: string) => read.has(name) || (name.startsWith("__") && name !== "__loc");
+      const kept = (name: string) => read.has(name) || (isReserved(name) && name !== LOCATION);
       // `x=$(…)` runs a command: it stays, read or not.
       const assigns = c.assigns.filter((a) => kept(a.name) || a.value.parts.some((p) => p.kind === "command"));
       if (assigns.length === 0) return [];
@@ -123,97 +125,18 @@ function pruneCommand(c: Command, read: Set<string>, prune: (l: Command[]) => Co
       const body = prune(c.body);
       return [body === c.body ? c : { ...c, body }];
     }
-    default:
-      return [c];
-  }
-}
-
-function collectReads(c: Command, read: Set<string>): void {
-  const words = (ws: Word[]) => ws.forEach((w) => wordReads(w, read));
-  switch (c.kind) {
-    case "simple":
-      words(c.words);
-      // `export NAME` hands NAME's value to every command the script runs (setEnv).
-      if (c.words.length > 1 && sh.literalText(c.words[0]!) === "export") c.words.slice(1).forEach((w) => read.add(sh.literalText(w) ?? ""));
-      c.assigns.forEach((a) => wordReads(a.value, read));
-      c.redirects.forEach((r) => wordReads(r.target, read));
-      return;
-    case "if":
-      c.clauses.forEach((k) => [...k.test, ...k.body].forEach((x) => collectReads(x, read)));
-      c.otherwise?.forEach((x) => collectReads(x, read));
-      return;
-    case "while":
-      [...c.test, ...c.body].forEach((x) => collectReads(x, read));
-      return;
-    case "for":
-      words(c.words);
-      c.body.forEach((x) => collectReads(x, read));
-      return;
-    case "case":
-      wordReads(c.subject, read);
-      c.arms.forEach((a) => {
-        a.patterns.forEach((p) => patternReads(p, read));
-        a.body.forEach((x) => collectReads(x, read));
-      });
-      return;
-    case "and":
-    case "or":
-      collectReads(c.left, read);
-      collectReads(c.right, read);
-      return;
-    case "not":
-      collectReads(c.command, read);
-      return;
-    case "group":
-    case "function":
-      c.body.forEach((x) => collectReads(x, read));
-      return;
     case "comment":
-    case "verbatim":
-      return;
+      return [c];
+    default:
+      // Any other command: the lists inside it are pruned, an operand keeps its status.
+      return [withNested(c, prune, (x) => sh.group(pruneTest([x], prune)))];
   }
 }
 
-function wordReads(w: Word, read: Set<string>): void {
-  for (const p of w.parts) {
-    if (p.kind === "param") {
-      read.add(p.name);
-      if (p.op?.kind === "default" || p.op?.kind === "alternative") wordReads(p.op.word, read);
-      if (p.op?.kind === "strip") patternReads(p.op.pattern, read);
-    } else if (p.kind === "arith") arithReads(p.expr, read);
-    else if (p.kind === "command") collectReads(p.command, read);
-  }
-}
-
-function patternReads(p: Pattern, read: Set<string>): void {
-  for (const part of p.parts) {
-    if (part.kind === "param") read.add(part.name);
-    else if (part.kind === "arith") arithReads(part.expr, read);
-    else if (part.kind === "command") collectReads(part.command, read);
-  }
-}
-
-function arithReads(a: Arith, read: Set<string>): void {
-  switch (a.kind) {
-    case "var":
-      read.add(a.name);
-      return;
-    case "expansion":
-      wordReads({ parts: [a.part] }, read);
-      return;
-    case "unary":
-      arithReads(a.operand, read);
-      return;
-    case "binary":
-      arithReads(a.left, read);
-      arithReads(a.right, read);
-      return;
-    case "conditional":
-      arithReads(a.test, read);
-      arithReads(a.whenTrue, read);
-      arithReads(a.whenFalse, read);
-      return;
-    case "num":
-      return;
-  }
+/** What a command reads: its expansions, and the names `export NAME` hands to every command the script runs (setEnv). */
+function collectReads(c: Command, read: Set<string>): void {
+  forEachRead(c, (name) => read.add(name));
+  forEachCommand([c], (x) => {
+    if (x.kind === "simple" && x.words.length > 1 && sh.literalText(x.words[0]!) === "export") x.words.slice(1).forEach((w) => read.add(sh.literalText(w) ?? ""));
+  });
 }

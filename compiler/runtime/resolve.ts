@@ -1,16 +1,16 @@
-import { bootHelpers } from "./boot.ts";
-import { helpers, type Helper } from "./helpers.ts";
+import { helperLibrary, type Helper } from "./library.ts";
 
-const registry: Record<string, Helper> = { ...helpers, ...Object.fromEntries(bootHelpers.map((h) => [h.name, h])) };
+export type { Helper } from "./library.ts";
 
 /** The helpers a program needs, dependencies first, each once. */
 export function resolveHelpers(used: Iterable<string>): Helper[] {
+  const registry = helperLibrary();
   const out: Helper[] = [];
   const seen = new Set<string>();
   const visit = (name: string) => {
     if (seen.has(name)) return;
     seen.add(name);
-    const helper = registry[name];
+    const helper = registry.get(name);
     if (!helper) throw new Error(`internal: unknown runtime helper ${name}`);
     helper.uses.forEach(visit);
     out.push(helper);
@@ -22,18 +22,13 @@ export function resolveHelpers(used: Iterable<string>): Helper[] {
 
 /**
  * The helpers still used once the passes have run: a helper whose every call sat in code the
- * passes removed (a branch of a constant test) is left out. A helper counts as used when a
- * name it defines occurs in the program's text; one that defines no name is always kept.
+ * passes removed (a branch of a constant test) is left out. A helper counts as used when the
+ * program mentions a name it defines; one that defines no name is always kept.
  */
-export function liveHelpers(used: Iterable<string>, programText: string): string[] {
+export function liveHelpers(used: Iterable<string>, mentioned: ReadonlySet<string>): string[] {
+  const registry = helperLibrary();
   return [...used].filter((name) => {
-    const defined = definedNames(registry[name]?.source ?? "");
-    return defined.length === 0 || defined.some((d) => new RegExp(`\\b${d}\\b`).test(programText));
+    const defined = registry.get(name)?.defines ?? [];
+    return defined.length === 0 || defined.some((d) => mentioned.has(d));
   });
-}
-
-function definedNames(source: string): string[] {
-  const functions = [...source.matchAll(/^\s*([A-Za-z_][A-Za-z0-9_]*)\(\)\s*\{/gm)].map((m) => m[1]!);
-  const variables = [...source.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]!);
-  return [...functions, ...variables];
 }

@@ -47,13 +47,22 @@ export interface CommandPart {
   command: Command;
 }
 
-export type WordPart = Lit | Param | ArithPart | CommandPart;
+/**
+ * Pattern syntax (`*`, `?`, `[!0-9]`), printed bare: in a `case` pattern or `${x#…}` it
+ * matches; in a `for` list it expands to the names of files (the runtime's `__listdir`).
+ */
+export interface Glob {
+  kind: "glob";
+  text: string;
+}
+
+export type WordPart = Lit | Param | ArithPart | CommandPart | Glob;
 export interface Word {
   parts: WordPart[];
 }
 
 /** A glob pattern: literal and parameter parts match themselves; glob parts are pattern syntax. */
-export type PatternPart = Lit | Param | ArithPart | CommandPart | { kind: "glob"; text: string };
+export type PatternPart = WordPart;
 export interface Pattern {
   parts: PatternPart[];
 }
@@ -162,10 +171,11 @@ export interface Not extends Base {
   kind: "not";
   command: Command;
 }
-/** `{ …; }` */
+/** `{ …; }`, with redirections of the whole group. */
 export interface Group extends Base {
   kind: "group";
   body: Command[];
+  redirects?: Redirect[];
 }
 export interface FunctionDef extends Base {
   kind: "function";
@@ -176,13 +186,7 @@ export interface Comment extends Base {
   kind: "comment";
   text: string;
 }
-/** Hand-written runtime helper source, emitted verbatim (see compiler/runtime). */
-export interface Verbatim extends Base {
-  kind: "verbatim";
-  text: string;
-}
-
-export type Command = Simple | If | While | For | Case | AndOr | Not | Group | FunctionDef | Comment | Verbatim;
+export type Command = Simple | If | While | For | Case | AndOr | Not | Group | FunctionDef | Comment;
 
 // --- Constructors ----------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-import type { Arith, ArithOp, Command, If, Param, Pattern, PatternPart, Simple, Word, WordPart } from "./ast.ts";
+import type { Arith, ArithOp, Command, If, Param, Pattern, PatternPart, Redirect, Simple, Word, WordPart } from "./ast.ts";
 import * as sh from "./ast.ts";
 
 /**
@@ -54,6 +54,10 @@ export function printWord(w: Word): string {
     return `'${parts[0]!.text}'`;
   }
   if (parts.every((p) => p.kind === "lit")) return quoteLiteral(parts.map((p) => (p as { text: string }).text).join(""));
+  // Pattern syntax in a word (a `for` list's `"$dir"/*`) stays bare, everything else quoted.
+  if (parts.some((p) => p.kind === "glob")) {
+    return parts.map((p) => (p.kind === "glob" ? p.text : p.kind === "lit" ? quoteLiteral(p.text) : `"${printDoubleQuoted([p])}"`)).join("");
+  }
   return `"${printDoubleQuoted(parts)}"`;
 }
 
@@ -78,7 +82,34 @@ function printAssignValue(w: Word): string {
   // (A value starting with `=` reads as `==` to shellcheck.)
   const first = parts[0]!;
   if (parts.every(bare) && !(first.kind === "lit" && first.text.startsWith("="))) return printDoubleQuoted(parts);
+  // A pattern operator joined with other text (`o=$o${s%%x*}y`, in the runtime helpers): every
+  // piece on its own, as posh mishandles `${x%…}` inside double quotes.
+  if (parts.some((p) => p.kind === "param" && p.op?.kind === "strip")) return printUnquotedPieces(parts);
   return printWord(w);
+}
+
+/** Parts where no word splitting happens (an assignment value, a `case` subject): strips bare, text quoted, other expansions in double quotes. */
+function printUnquotedPieces(parts: readonly WordPart[]): string {
+  // The pieces between strips, each run printed once: bare when plainly safe (`$o$3`), else in double quotes.
+  let out = "";
+  let run: WordPart[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const bare = run.every((p, i) =>
+      p.kind === "lit" ? ASSIGN_BARE.test(p.text) && (out !== "" || i > 0 || !p.text.startsWith("=")) : p.kind === "param" && (!p.op || p.op.kind === "length"),
+    );
+    out += bare ? printDoubleQuoted(run) : run.every((p) => p.kind === "lit") ? quoteLiteral(run.map((p) => (p as { text: string }).text).join(""), true) : `"${printDoubleQuoted(run)}"`;
+    run = [];
+  };
+  for (const p of parts) {
+    if (p.kind === "glob") throw new Error("internal: pattern syntax in an assignment");
+    if (p.kind === "param" && p.op?.kind === "strip") {
+      flush();
+      out += printStrip(p);
+    } else run.push(p);
+  }
+  flush();
+  return out;
 }
 
 function quoteLiteral(text: string, forceQuotes = false): string {
@@ -98,6 +129,7 @@ function printDoubleQuoted(parts: readonly WordPart[]): string {
     if (part.kind === "lit") out += part.text.replace(/[\\"$`]/g, (c) => `\\${c}`);
     else if (part.kind === "arith") out += `$((${printArith(part.expr)}))`;
     else if (part.kind === "command") out += `$(${printCommandSubstitution(part.command)})`;
+    else if (part.kind === "glob") throw new Error("internal: pattern syntax inside double quotes");
     else out += printParam(part, next?.kind === "lit" && (NAME_CHAR.test(next.text) || next.text.startsWith("[")));
   });
   return out;
@@ -278,9 +310,7 @@ function printCommand(c: Command, depth: number): string[] {
     case "function":
       return [`${pad}${c.name}() {`, ...printBody(c.body, depth + 1), pad + "}"];
     case "group":
-      return [pad + "{", ...printBody(c.body, depth + 1), pad + "}"];
-    case "verbatim":
-      return c.text.split("\n").map((l) => (l === "" ? "" : pad + l));
+      return [pad + "{", ...printBody(c.body, depth + 1), pad + "}" + printRedirects(c.redirects)];
     case "and":
     case "or":
     case "not":
@@ -299,7 +329,16 @@ function printCommand(c: Command, depth: number): string[] {
 /** A case subject is neither split nor globbed: a lone variable needs no quotes. */
 function printCaseSubject(w: Word): string {
   const [only, ...rest] = w.parts;
-  return only?.kind === "param" && rest.length === 0 && only.op === undefined ? printParam(only, false) : printWord(w);
+  if (only?.kind === "param" && rest.length === 0 && only.op === undefined) return printParam(only, false);
+  return w.parts.some((p) => p.kind === "param" && p.op?.kind === "strip") ? printUnquotedPieces(textParts(w)) : printWord(w);
+}
+
+function printRedirects(redirects: readonly Redirect[] | undefined): string {
+  return (redirects ?? []).map((r) => ` ${printRedirect(r)}`).join("");
+}
+
+function printRedirect(r: Redirect): string {
+  return r.op === "<<" ? `<<${HEREDOC_END}` : `${r.fd === (r.op === "<" ? 0 : 1) ? "" : r.fd}${r.op}${printWord(r.target)}`;
 }
 
 /** `if test; then one; [else other;] fi` on one line, when each part is one short command. */
@@ -327,15 +366,20 @@ function printAndOrMultiline(c: Command, depth: number): string[] {
   const pad = INDENT.repeat(depth);
   // A group operand is printed by its body: the braces are already there.
   const operand = (x: Command) => (x.kind === "group" ? printBody(x.body, depth + 1) : printCommand(x, depth + 1));
-  if (c.kind === "not") return [pad + "!" + " {", ...operand(c.command), pad + "}"];
+  if (c.kind === "not") return [pad + "!" + " {", ...operand(c.command), pad + "}" + (c.command.kind === "group" ? printRedirects(c.command.redirects) : "")];
   if (c.kind !== "and" && c.kind !== "or") return printCommand(c, depth);
   const op = c.kind === "and" ? "&&" : "||";
+  // A group's own redirections follow its closing brace (`} 2>/dev/null <"$f" || …`).
+  const after = (x: Command) => (x.kind === "group" ? printRedirects(x.redirects) : "");
+  // A one-line right side follows the operator on the closing line.
+  const right = c.right.kind === "and" || c.right.kind === "or" ? undefined : printInline(c.right);
+  if (right !== undefined) return [pad + "{", ...operand(c.left), `${pad}}${after(c.left)} ${op} ${right}`];
   return [
     pad + "{",
     ...operand(c.left),
-    `${pad}} ${op} {`,
+    `${pad}}${after(c.left)} ${op} {`,
     ...operand(c.right),
-    pad + "}",
+    pad + "}" + after(c.right),
   ];
 }
 
@@ -365,7 +409,7 @@ function printInline(c: Command): string | undefined {
     case "group": {
       const inner = c.body.map(printInline);
       if (inner.some((t) => t === undefined) || inner.length === 0) return undefined;
-      return `{ ${inner.join("; ")}; }`;
+      return `{ ${inner.join("; ")}; }${printRedirects(c.redirects)}`;
     }
     default:
       return undefined;
@@ -395,9 +439,7 @@ function printSimple(c: Simple): string {
       return `${a.name}=${value === "" && followed ? "''" : value}`;
     }),
     ...c.words.map((w, i) => (i > 0 && isTest(c) ? printTestOperand(w) : printWord(w))),
-    ...c.redirects.map((r) =>
-      r.op === "<<" ? `<<${HEREDOC_END}` : `${r.fd === (r.op === "<" ? 0 : 1) ? "" : r.fd}${r.op}${printWord(r.target)}`,
-    ),
+    ...c.redirects.map(printRedirect),
   ];
   return parts.join(" ");
 }

@@ -4,6 +4,9 @@
  */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { helperLibrary } from "../../compiler/runtime/library.ts";
+import { TRACE_BARE_CHARS } from "../../compiler/runtime/trace.ts";
+import { printScript } from "../../compiler/sh/printer.ts";
 import { SHELLS } from "../differential/harness.ts";
 import { argvs, boot, compileInit, EARLY_MOUNTS, expectRescue, initWith, plain, RESCUE_SHELL, shellcheck } from "./helpers.ts";
 
@@ -54,6 +57,10 @@ describe("tracing with debug", () => {
 });
 
 describe("the trace's quoting under the six shells", () => {
+  it("__trquote shows bare exactly the characters testing/quote.ts does (TRACE_BARE_CHARS)", () => {
+    expect(printScript(helperLibrary().get("__trquote")!.commands)).toContain(`*[!${TRACE_BARE_CHARS}]*)`);
+  });
+
   // Each argument bare when it holds only characters sh never treats specially, else in single
   // quotes with ' written '\'' (as set -x shows it): the line reads back as the same argv.
   const args = ["LABEL=my root", "", "plain/path,a:b=c@d%e+f-g.h_9", "it's", "'", "a''b", "$(id) ${HOME} *", "tab\there", "two\nlines", "back\\slash", "-"];

@@ -1,6 +1,6 @@
 import type { ts } from "ts-morph";
-import type { LowerContext } from "../context.ts";
-import type { Lowered } from "../values.ts";
+import type { LowerContext } from "../context/context.ts";
+import type { Lowered } from "../context/values.ts";
 
 /**
  * Lowers a call to a function or method declared in initsh's ambient lib. Keys are

@@ -1,8 +1,8 @@
 import { ts } from "ts-morph";
 import { diagnostics } from "../../diagnostics/codes.ts";
 import * as sh from "../../sh/ast.ts";
-import type { LowerContext } from "../context.ts";
-import { lowered, stringVal, type Lowered } from "../values.ts";
+import type { LowerContext } from "../context/context.ts";
+import { lowered, stringVal, type Lowered } from "../context/values.ts";
 import type { Builtins } from "./builtin.ts";
 
 /** console.log / console.error: one line of the space-joined values, as Node prints them. */
@@ -53,7 +53,7 @@ function piecesOf(e: ts.Expression, ctx: LowerContext): Piece[] {
 
 /**
  * The `printf` stand-in a line needs where printf is no builtin (posh, mksh: their echo reads
- * backslash escapes and options, runtime/helpers.ts). A line the source shows to be fixed text
+ * backslash escapes and options, runtime/sh/print.sh). A line the source shows to be fixed text
  * without a backslash, numbers and booleans, not starting with `-`, echo prints exactly; one
  * that starts with fixed text or a number can hold backslashes but never starts with `-`.
  */
@@ -69,7 +69,7 @@ export const consoleBuiltins: Builtins = {
   "Console.log": (call, ctx) => print(call, ctx, 1),
   "Console.error": (call, ctx) => print(call, ctx, 2),
   "Process.exit": (call, ctx) => {
-    if (ctx.initMode) return ctx.fail(diagnostics.exitInInit(call));
+    if (ctx.script.initMode) return ctx.fail(diagnostics.exitInInit(call));
     const code = call.arguments[0];
     if (!code) return lowered({ kind: "void" }, [sh.command("exit", "0")]);
     const text = ctx.toWord(ctx.expr(code), code);

@@ -2,8 +2,8 @@ import type { ts } from "ts-morph";
 import { diagnostics } from "../../diagnostics/codes.ts";
 import * as sh from "../../sh/ast.ts";
 import type { Word } from "../../sh/ast.ts";
-import type { LowerContext } from "../context.ts";
-import { lowered, numberVal, stringVal } from "../values.ts";
+import type { LowerContext } from "../context/context.ts";
+import { lowered, numberVal, stringVal } from "../context/values.ts";
 import type { Builtins } from "./builtin.ts";
 
 /**
@@ -12,7 +12,7 @@ import type { Builtins } from "./builtin.ts";
  * (The boot library's own calls convert text it has checked.)
  */
 function checkConversion(call: ts.CallExpression, text: Word, ctx: LowerContext, name: string, converts: RegExp): void {
-  if (!ctx.initMode || ctx.inLibrary(call)) return;
+  if (!ctx.script.initMode || ctx.inLibrary(call)) return;
   const literal = sh.literalText(text);
   if (literal === undefined || !converts.test(literal)) ctx.fail(diagnostics.uncheckedConversion(call, name));
 }

@@ -1,9 +1,9 @@
 import { ts } from "ts-morph";
 import * as sh from "../../sh/ast.ts";
-import type { LowerContext } from "../context.ts";
-import { toArith } from "../operators.ts";
-import { divisorCheck } from "../pid1.ts";
-import { lowered, numberVal, type Lowered } from "../values.ts";
+import type { LowerContext } from "../context/context.ts";
+import { toArith } from "../visitors/conditions.ts";
+import { divisorCheck } from "../visitors/pid1.ts";
+import { lowered, numberVal, type Lowered } from "../context/values.ts";
 import type { Builtins } from "./builtin.ts";
 
 /**

@@ -1,14 +1,15 @@
 import { ts } from "ts-morph";
 import * as sh from "../../sh/ast.ts";
 import type { Word } from "../../sh/ast.ts";
-import type { LowerContext } from "../context.ts";
-import { buildArray } from "../expressions.ts";
-import { joinedArray, joinJoined, pushJoined } from "../joined-arrays.ts";
-import { bordered, includesSplit, splitTextArray } from "../split-arrays.ts";
-import { sliceAfterPrefix } from "../matches.ts";
-import { lowered, readsRegister, stringVal, type Lowered } from "../values.ts";
+import type { LowerContext } from "../context/context.ts";
+import { buildArray } from "../visitors/array-literals.ts";
+import { joinedArray, joinJoined, pushJoined } from "../visitors/joined-arrays.ts";
+import { bordered } from "../analyses/split-arrays.ts";
+import { includesSplit, splitTextArray } from "../visitors/split-arrays.ts";
+import { sliceAfterPrefix } from "../visitors/matches.ts";
+import { lowered, readsRegister, stringVal, type Lowered } from "../context/values.ts";
 import type { Builtins } from "./builtin.ts";
-import { failureSite } from "../pid1.ts";
+import { failureSite } from "../visitors/pid1.ts";
 
 /** String and array methods: each a call to its runtime helper, arguments evaluated in order. */
 

@@ -3,10 +3,10 @@ import { diagnostics } from "../../diagnostics/codes.ts";
 import * as sh from "../../sh/ast.ts";
 import type { Command, Word } from "../../sh/ast.ts";
 import type { Builtins } from "../builtins/builtin.ts";
-import type { LowerContext } from "../context.ts";
-import { lowered, readsRegister, stringVal, type Lowered, type Val } from "../values.ts";
-import { runtimeFailure } from "../pid1.ts";
-import { commandNeeds } from "../needs.ts";
+import type { LowerContext } from "../context/context.ts";
+import { lowered, readsRegister, stringVal, type Lowered, type Val } from "../context/values.ts";
+import { runtimeFailure } from "../visitors/pid1.ts";
+import { commandNeeds } from "../visitors/needs.ts";
 
 /**
  * run, capture, runWithInput, exec, mkdir, sleep: everything that starts an external program.

@@ -2,8 +2,8 @@ import { ts } from "ts-morph";
 import { diagnostics } from "../../diagnostics/codes.ts";
 import * as sh from "../../sh/ast.ts";
 import type { Builtins } from "../builtins/builtin.ts";
-import type { LowerContext } from "../context.ts";
-import { lowered, stringVal, type Lowered } from "../values.ts";
+import type { LowerContext } from "../context/context.ts";
+import { lowered, stringVal, type Lowered } from "../context/values.ts";
 import { locationWord } from "./commands.ts";
 
 /** Environment variables, the console, the trace switch and the caller's location. */

@@ -2,9 +2,9 @@ import type { ts } from "ts-morph";
 import * as sh from "../../sh/ast.ts";
 import type { Word } from "../../sh/ast.ts";
 import type { Builtins } from "../builtins/builtin.ts";
-import type { LowerContext } from "../context.ts";
-import { lowered, type Lowered } from "../values.ts";
-import { fileNeeds } from "../needs.ts";
+import type { LowerContext } from "../context/context.ts";
+import { lowered, type Lowered } from "../context/values.ts";
+import { fileNeeds } from "../visitors/needs.ts";
 
 /** File tests and fork-free file access: `[ -e ]`, read loops, `printf >`, globs. */
 

@@ -1,7 +1,7 @@
 import type { ts } from "ts-morph";
 import type { Builtins } from "../builtins/builtin.ts";
-import type { LowerContext } from "../context.ts";
-import { lowered, type Lowered } from "../values.ts";
+import type { LowerContext } from "../context/context.ts";
+import { lowered, type Lowered } from "../context/values.ts";
 
 /** `toInteger(text)`: the checked conversion, `__toint` leaving `__r` unset for undefined. */
 function toInteger(call: ts.CallExpression, ctx: LowerContext): Lowered {

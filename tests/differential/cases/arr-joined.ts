@@ -1,4 +1,4 @@
-// Arrays only pushed onto and joined are kept as their joined text (lower/joined-arrays.ts).
+// Arrays only pushed onto and joined are kept as their joined text (lower/analyses/joined-arrays.ts).
 const hostile = ["", "a b", "*", "?", "[x]", "-n", "-e", "\\n", "back\\slash", "$(echo hi)", "`id`", "'q'", '"dq"', "line\nbreak", ":", "::"];
 
 // Every hostile element, empty ones first and last, joined by a one-character separator.

@@ -1,4 +1,4 @@
-// Split arrays only walked and tested are kept as the text they were split from (lower/split-arrays.ts).
+// Split arrays only walked and tested are kept as the text they were split from (lower/analyses/split-arrays.ts).
 const hostile = ["", "a b", "*", "?", "[x]", "-n", "-e", "\\n", "back\\slash", "$(echo hi)", "`id`", "'q'", '"dq"', "line\nbreak", "%", "#"];
 
 /** Every field, bracketed, and how many there were (every array it is given is split by ":"). */

@@ -1,4 +1,4 @@
-// Record makers called from one place are written in place (lower/inline.ts).
+// Record makers called from one place are written in place (lower/analyses/inline.ts).
 let calls = 0;
 function note(tag: string): string {
   calls++;

@@ -1,5 +1,5 @@
 // Every line starts with fixed text or a number, so where printf is no builtin (posh, mksh)
-// the stand-in only doubles backslashes (runtime/helpers.ts, printf-nodash).
+// the stand-in only doubles backslashes (compiler/runtime/sh/print.sh, printf-nodash).
 const texts = ["-n", "-e", "\\n", "a\\tb", "\\", "\\\\", "-", "--", "\\c", "-E \\0101", "", " -n"];
 for (const t of texts) {
   console.log(`text: ${t}`);
