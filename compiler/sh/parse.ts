@@ -321,7 +321,7 @@ class Parser {
     const globbing = where === "pattern" || where === "for";
     const start = this.i;
     let singleQuotedOnly = true;
-    // Unquoted plain text (`[`, `-n`, `=`, `]`, `return` …): written bare, so printed bare.
+    // Unquoted plain text (`[`, `-n`, `=`, `]`, `return`, `PATH=/nonexistent` …): written bare, so printed bare.
     let plain = true;
     for (;;) {
       const c = this.peek();
@@ -329,7 +329,7 @@ class Parser {
       if (c === ")" && where !== "inner") break;
       if (c === "(") this.error("unexpected '('");
       if (c === "}" && where === "inner") break;
-      if (!/[A-Za-z0-9_=!\[\]-]/.test(c)) plain = false;
+      if (!/[A-Za-z0-9_=!\[\].,:\/@%+-]/.test(c)) plain = false;
       if (c === "'") {
         const end = this.s.indexOf("'", this.i + 1);
         if (end < 0) this.error("unterminated quote");
@@ -377,7 +377,8 @@ class Parser {
     if (singleQuotedOnly && parts.length === 1 && parts[0]!.kind === "lit" && this.s[start] === "'" && where === "argument") {
       return { parts: [{ kind: "lit", text: parts[0]!.text, syntax: true }] };
     }
-    if (plain && where === "argument" && parts.length === 1 && parts[0]!.kind === "lit") {
+    const bare = where === "argument" ? /^[A-Za-z0-9_=!\[\]-]+$/ : where === "assignment" ? /^[A-Za-z0-9_.,:\/@%+=-]+$/ : undefined;
+    if (plain && bare && parts.length === 1 && parts[0]!.kind === "lit" && bare.test(parts[0]!.text)) {
       return { parts: [{ kind: "lit", text: parts[0]!.text, syntax: true }] };
     }
     return { parts: parts as WordPart[] };
@@ -570,7 +571,8 @@ class Parser {
     }
     if (c === "$") {
       const part = this.dollar();
-      if (part.kind === "param") return part.op ? { kind: "expansion", part } : { kind: "var", name: part.name };
+      // A bare name is a variable of the arithmetic; `$1`, `$#` and `${#x}` stay expansions.
+      if (part.kind === "param") return part.op || !NAME.test(part.name) ? { kind: "expansion", part } : { kind: "var", name: part.name };
       this.error("unsupported arithmetic operand");
     }
     const num = /^[0-9]+/.exec(this.s.slice(this.i))?.[0];

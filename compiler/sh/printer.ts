@@ -1,4 +1,4 @@
-import type { Arith, ArithOp, Command, If, Param, Pattern, PatternPart, Redirect, Simple, Word, WordPart } from "./ast.ts";
+import type { Arith, ArithOp, Case, Command, If, Param, Pattern, PatternPart, Redirect, Simple, Word, WordPart } from "./ast.ts";
 import * as sh from "./ast.ts";
 
 /**
@@ -67,6 +67,9 @@ function printAssignValue(w: Word): string {
   if (parts.length === 0) return "";
   // Literal values: numbers and true/false bare, text quoted (`x=set` reads like a command,
   // and shellcheck says so of `x=done`, `x=read` …).
+  // Text a runtime helper's author wrote bare (`PATH=/nonexistent`) stays bare.
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  if (only?.kind === "lit" && only.syntax && ASSIGN_BARE.test(only.text) && !only.text.startsWith("=")) return only.text;
   if (parts.every((p) => p.kind === "lit")) {
     const text = parts.map((p) => (p as { text: string }).text).join("");
     return /^(-?[0-9]+|true|false)$/.test(text) ? text : quoteLiteral(text, true);
@@ -114,6 +117,8 @@ function printUnquotedPieces(parts: readonly WordPart[]): string {
 
 function quoteLiteral(text: string, forceQuotes = false): string {
   if (!forceQuotes && SAFE_BARE.test(text) && !KEYWORDS.has(text)) return text;
+  // Backslashes alone read best escaped (`*\\*`, as a hand-writer writes them).
+  if (/^\\+$/.test(text)) return text.replaceAll("\\", "\\\\");
   // A leading tilde quoted still looks like a home directory to a reader: escape it instead.
   if (text.startsWith("~")) return "\\~" + (text.length > 1 ? quoteLiteral(text.slice(1), true) : "");
   // Text with `$`, backquotes or backslashes goes in escaped double quotes, so no reader
@@ -130,7 +135,7 @@ function printDoubleQuoted(parts: readonly WordPart[]): string {
     else if (part.kind === "arith") out += `$((${printArith(part.expr)}))`;
     else if (part.kind === "command") out += `$(${printCommandSubstitution(part.command)})`;
     else if (part.kind === "glob") throw new Error("internal: pattern syntax inside double quotes");
-    else out += printParam(part, next?.kind === "lit" && (NAME_CHAR.test(next.text) || next.text.startsWith("[")));
+    else out += printParam(part, next?.kind === "lit" && (NAME_CHAR.test(next.text) && !(/^[0-9]$/.test(part.name) && !/^[0-9]/.test(next.text)) || next.text.startsWith("[")));
   });
   return out;
 }
@@ -287,17 +292,8 @@ function printCommand(c: Command, depth: number): string[] {
         pad + "done",
       ];
     case "case": {
-      // A small case whose arms are one short command each reads best on one line.
-      const arms = c.arms.map((arm) => ({
-        patterns: arm.patterns.map(printPattern).join("|"),
-        single: arm.body.length === 1 ? printInline(arm.body[0]!) : arm.body.length === 0 ? "" : undefined,
-      }));
-      // An arm with nothing to do is just `pattern) ;;`.
-      const armLine = (patterns: string, single: string) => `${patterns})${single && ` ${single}`} ;;`;
-      if (arms.length <= 2 && arms.every((a) => a.single !== undefined)) {
-        const line = `${pad}case ${printCaseSubject(c.subject)} in ${arms.map((a) => armLine(a.patterns, a.single!)).join(" ")} esac`;
-        if (line.length <= 100 && !line.includes("\n")) return [line];
-      }
+      const line = printCaseLine(c, pad);
+      if (line !== undefined) return [pad + line];
       const lines = [`${pad}case ${printCaseSubject(c.subject)} in`];
       for (const arm of c.arms) {
         const patterns = `${pad}${INDENT}${arm.patterns.map(printPattern).join("|")}`;
@@ -307,8 +303,13 @@ function printCommand(c: Command, depth: number): string[] {
       }
       return [...lines, pad + "esac"];
     }
-    case "function":
+    case "function": {
+      // A function of one short simple command reads best on one line (`__print() { printf '%s' "$1"; }`).
+      const only = c.body.length === 1 && c.body[0]!.kind === "simple" ? printInline(c.body[0]!) : undefined;
+      const line = only === undefined ? undefined : `${pad}${c.name}() { ${only}; }`;
+      if (line !== undefined && line.length <= 100) return [line];
       return [`${pad}${c.name}() {`, ...printBody(c.body, depth + 1), pad + "}"];
+    }
     case "group":
       return [pad + "{", ...printBody(c.body, depth + 1), pad + "}" + printRedirects(c.redirects)];
     case "and":
@@ -324,6 +325,21 @@ function printCommand(c: Command, depth: number): string[] {
     case "comment":
       throw new Error("internal: inline command not printed inline");
   }
+}
+
+/** An arm with nothing to do is just `pattern) ;;`. */
+const armLine = (patterns: string, single: string) => `${patterns})${single && ` ${single}`} ;;`;
+
+/** A small case whose arms are one short command each reads best on one line (without `pad`, which counts toward its width). */
+function printCaseLine(c: Case, pad: string): string | undefined {
+  if (c.arms.length > 2) return undefined;
+  const arms = c.arms.map((arm) => ({
+    patterns: arm.patterns.map(printPattern).join("|"),
+    single: arm.body.length === 1 ? printInline(arm.body[0]!) : arm.body.length === 0 ? "" : undefined,
+  }));
+  if (!arms.every((a) => a.single !== undefined)) return undefined;
+  const line = `case ${printCaseSubject(c.subject)} in ${arms.map((a) => armLine(a.patterns, a.single!)).join(" ")} esac`;
+  return pad.length + line.length <= 100 && !line.includes("\n") ? line : undefined;
 }
 
 /** A case subject is neither split nor globbed: a lone variable needs no quotes. */
@@ -356,7 +372,8 @@ function printShortIf(c: If, pad: string): string | undefined {
 
 function printHeader(keyword: string, test: readonly Command[], closer: string, depth: number): string[] {
   const pad = INDENT.repeat(depth);
-  const inline = test.map(printInline);
+  // A one-line case is a test too (`while case $s in *x*) ;; *) false ;; esac; do`).
+  const inline = test.map((t) => printInline(t) ?? (t.kind === "case" ? printCaseLine(t, pad + keyword + " ") : undefined));
   if (inline.every((t) => t !== undefined)) return [`${pad}${keyword} ${inline.join("; ")}; ${closer}`];
   return [pad + keyword, ...printBody(test, depth + 1), pad + closer];
 }
