@@ -102,6 +102,14 @@ interface String {
   replaceAll(searchValue: string, replaceValue: string): string;
   /** The string repeated `count` times. */
   repeat(count: number): string;
+  /** The string made `maxLength` bytes long by spaces before it; unchanged when it is that long already. */
+  padStart(maxLength: number): string;
+  /**
+   * The string made `maxLength` bytes long by `fillString` repeated before it, the last
+   * repetition cut short; unchanged when it is that long already or `fillString` is empty.
+   * (No `undefined` for `fillString`: leave it out for spaces.)
+   */
+  padStart(maxLength: number, fillString: string): string;
 }
 
 // --- Arrays --------------------------------------------------------------------------------

@@ -75,6 +75,7 @@ export const stringBuiltins: Builtins = {
     const result = ctx.callHelper("__repeat", words, "string");
     return lowered(result.val, [...pre, ...failureSite(call, ctx), ...result.pre]);
   },
+  "String.padStart": viaHelper("__padstart", "string"),
 };
 
 function push(call: ts.CallExpression, ctx: LowerContext, receiver: ts.Expression | undefined): Lowered {

@@ -114,6 +114,25 @@ __repeat() {
   __r=$__rp_o
 }
 
+# helper: __padstart
+# The fill repeated until it is as long as the text lacks, then cut back to that.
+__padstart() {
+  __ps_n=$2
+  __ps_n=$((__ps_n - ${#1}))
+  __ps_f=' '
+  [ "$#" -lt 3 ] || __ps_f=$3
+  __ps_o=
+  if [ -n "$__ps_f" ]; then
+    while [ "${#__ps_o}" -lt "$__ps_n" ]; do
+      __ps_o=$__ps_o$__ps_f
+    done
+  fi
+  while [ "${#__ps_o}" -gt "$__ps_n" ] && [ -n "$__ps_o" ]; do
+    __ps_o=${__ps_o%?}
+  done
+  __r=$__ps_o$1
+}
+
 # helper: __replace
 __replace() {
   __rl_s=$1
