@@ -1,7 +1,10 @@
+import { basename, dirname, relative } from "node:path";
+import { ts } from "ts-morph";
 import * as sh from "../sh/ast.ts";
 import type { Command } from "../sh/ast.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ConfigValue } from "../front/variants.ts";
+import type { FunctionInfo } from "../lower/context/context.ts";
 import { valueAt } from "../lower/visitors/config.ts";
 import { initFailHelper } from "../lower/visitors/pid1.ts";
 import { collectManifest } from "../manifest/collect.ts";
@@ -77,7 +80,7 @@ export function finishProgram(lowered: LoweredSource, variant?: { config: Config
   const helpers = [...registerShownSet(resolved, program), ...resolved.flatMap((h) => h.commands)];
   const prunedFunctions = pruneLocals(calledFunctions);
   const userFunctions = new Set(ctx.script.functions.filter((f) => !ctx.inLibrary(f.node)).map((f) => f.shName));
-  const liveFunctions = dropRepeatedLocations(prunedFunctions, userFunctions);
+  const liveFunctions = inSourceOrder(dropRepeatedLocations(prunedFunctions, userFunctions), ctx.script.functions, source.fileName, ctx.inLibrary.bind(ctx));
   const liveMain = dropRepeatedLocations(optimizedMain, userFunctions);
   const needs = collectManifest({ functions: liveFunctions, main: [...moduleState, ...liveMain, ...tail] }, userFunctions, source.fileName);
   return {
@@ -90,6 +93,44 @@ export function finishProgram(lowered: LoweredSource, variant?: { config: Config
     diagnostics: ctx.diagnostics,
     needs,
   };
+}
+
+/**
+ * The function definitions grouped by the file they come from — the program's own first, then
+ * the boot library's modules by name — in source order, each after a one-line comment naming
+ * its TypeScript origin (`# mount (stdlib/mount.ts:40)`). A comment before a definition (a
+ * shellcheck directive) moves with it. sh defines every function before the program runs, so
+ * the order is the reader's alone.
+ */
+function inSourceOrder(functions: readonly Command[], infos: readonly FunctionInfo[], entry: string, inLibrary: (node: ts.Node) => boolean): Command[] {
+  const byName = new Map(infos.map((f) => [f.shName, f]));
+  const units: { key: [number, string, number]; commands: Command[] }[] = [];
+  let pending: Command[] = [];
+  for (const c of functions) {
+    pending.push(c);
+    if (c.kind !== "function") continue;
+    const info = byName.get(c.name);
+    if (info === undefined || c.origin === undefined) {
+      units.push({ key: [2, "", units.length], commands: pending });
+    } else {
+      const library = inLibrary(info.node);
+      const file = library ? `stdlib/${basename(c.origin.file)}` : relative(dirname(entry), c.origin.file).replaceAll("\\", "/");
+      const name = qualifiedName(info.node) ?? c.name;
+      const comment: Command = { kind: "comment", text: `${name} (${file}:${c.origin.line})` };
+      units.push({ key: [library ? 1 : 0, file, c.origin.line], commands: [comment, ...pending] });
+    }
+    pending = [];
+  }
+  const order = (a: [number, string, number], b: [number, string, number]) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || a[2] - b[2];
+  return [...units.sort((a, b) => order(a.key, b.key)).flatMap((u) => u.commands), ...pending];
+}
+
+/** `cmdline.read`: a function's name with the namespaces it is declared in. */
+function qualifiedName(node: ts.FunctionLikeDeclaration): string | undefined {
+  if (!node.name || !ts.isIdentifier(node.name)) return undefined;
+  const names = [node.name.text];
+  for (let p: ts.Node | undefined = node.parent; p; p = p.parent) if (ts.isModuleDeclaration(p) && ts.isIdentifier(p.name)) names.unshift(p.name.text);
+  return names.join(".");
 }
 
 function section(title: string, commands: Command[]): Command[] {
