@@ -192,7 +192,7 @@ async function main() {
   process.stdout.write(section + "\n");
 }
 
-/** The Markdown section, between its markers. */
+/** The Markdown section, between its markers. A time target is met when both the ratio of medians and the paired ratio are within it (BENCHMARKS.md's rule). */
 function report(results, machine) {
   const by = (key) => results.find((r) => r.key === key);
   const wall = (r) => median(r.wall);
@@ -209,8 +209,8 @@ function report(results, machine) {
   const dep = by("mkinitramfs-dep");
   const basic = by("initsh-basic");
   const targets = [];
-  if (basic && floor) targets.push(`- time to the root's marker: initsh ${fmtS(wall(basic))} s against the floor's ${fmtS(wall(floor))} s: **${(wall(basic) / wall(floor)).toFixed(2)}×** (paired ${paired(basic, floor).toFixed(2)}×); target ≤ 1.05×: **${wall(basic) / wall(floor) <= 1.05 ? "met" : "not met"}**`);
-  if (basic && most) targets.push(`- time to the root's marker against mkinitramfs MODULES=most: **${(wall(basic) / wall(most)).toFixed(2)}×** (paired ${paired(basic, most).toFixed(2)}×); target ≤ 0.5×: **${wall(basic) / wall(most) <= 0.5 ? "met" : "not met"}**`);
+  if (basic && floor) targets.push(`- time to the root's marker: initsh ${fmtS(wall(basic))} s against the floor's ${fmtS(wall(floor))} s: **${(wall(basic) / wall(floor)).toFixed(2)}×** (paired ${paired(basic, floor).toFixed(2)}×); target ≤ 1.05×: **${wall(basic) / wall(floor) <= 1.05 && paired(basic, floor) <= 1.05 ? "met" : "not met"}**`);
+  if (basic && most) targets.push(`- time to the root's marker against mkinitramfs MODULES=most: **${(wall(basic) / wall(most)).toFixed(2)}×** (paired ${paired(basic, most).toFixed(2)}×); target ≤ 0.5×: **${wall(basic) / wall(most) <= 0.5 && paired(basic, most) <= 0.5 ? "met" : "not met"}**`);
   if (basic && most) targets.push(`- image against MODULES=most: **${(basic.stats.compressed / most.stats.compressed).toFixed(3)}×**; target ≤ 0.1×: **${basic.stats.compressed / most.stats.compressed <= 0.1 ? "met" : "not met"}**`);
   if (basic && dep) targets.push(`- image against MODULES=dep: **${(basic.stats.compressed / dep.stats.compressed).toFixed(3)}×**; target ≤ 0.5×: **${basic.stats.compressed / dep.stats.compressed <= 0.5 ? "met" : "not met"}**`);
   if (basic && most) targets.push(`- image build time against mkinitramfs (MODULES=most): **${(basic.buildMs / most.buildMs).toFixed(2)}×**${dep ? ` (MODULES=dep: ${(basic.buildMs / dep.buildMs).toFixed(2)}×)` : ""}; target ≤ 0.5×: **${basic.buildMs / most.buildMs <= 0.5 ? "met" : "not met"}**`);
